@@ -1,0 +1,78 @@
+"""Run every bench/bench_*.py and write docs/benchmarks.md.
+
+Each benchmark script prints its own markdown section (tables with sizes and medians) on
+stdout; this runner adds the machine description and assembles the page.
+Usage: python bench/run.py [name ...]   (names without the bench_ prefix; default: all)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def scripts(names: list[str]) -> list[Path]:
+    found = sorted((ROOT / "bench").glob("bench_*.py"))
+    if names:
+        found = [p for p in found if p.stem.removeprefix("bench_") in names]
+    return found
+
+
+def run(script: Path) -> str:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    took = time.perf_counter() - started
+    sys.stderr.write(result.stderr[-4000:])
+    if result.returncode != 0:
+        return f"## {script.stem}\n\nFAILED (exit {result.returncode}); see its stderr.\n"
+    print(f"{script.name}: {took:.0f} s", file=sys.stderr)
+    return result.stdout.strip() + "\n"
+
+
+def main() -> int:
+    sections = [run(script) for script in scripts(sys.argv[1:])]
+    header = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {dt.date.today().isoformat()}.",
+        f"Machine: {machine()}.",
+        "Figures are medians of several runs unless a table says otherwise; these shared",
+        "machines vary up to 2x between identical runs.",
+        "",
+    ]
+    DOC.write_text("\n".join(header) + "\n" + "\n".join(sections), encoding="utf-8")
+    print(f"wrote {DOC}")
+    return 0 if all("FAILED (exit" not in s for s in sections) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

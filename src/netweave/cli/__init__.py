@@ -1,0 +1,93 @@
+"""The `netweave` command line: a thin shell over `netweave.services`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer._click import Context as ClickContext
+from typer.core import TyperGroup
+
+from netweave import __version__
+from netweave.cli.context import AppState
+from netweave.errors import NetweaveError
+from netweave.settings import Settings
+
+
+class NetweaveGroup(TyperGroup):
+    """Turns user errors into one line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        from sqlalchemy.exc import DatabaseError
+
+        try:
+            return super().invoke(ctx)
+        except NetweaveError as exc:
+            fail(str(exc))
+        except DatabaseError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+            fail(f"database error: {reason}")
+        except OSError as exc:
+            fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line to stderr and exit with status 1."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+app = typer.Typer(
+    cls=NetweaveGroup,
+    help="netweave: the relationship engine for people who make introductions.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="NETWEAVE_DB",
+            help="Database file or SQLAlchemy URL (default: $XDG_DATA_HOME/netweave/netweave.db).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """netweave: know who does what, and introduce people who both gain.
+
+    Example: netweave people add "Dana Reyes" --org "Reyes Law" --offer "family-law advice"
+    """
+    ctx.obj = AppState(settings=Settings(db=db))
+
+
+def _register() -> None:
+    from netweave.cli import backup, db, demo, people, serve
+
+    app.add_typer(people.app, name="people")
+    app.add_typer(db.app, name="db")
+    app.add_typer(backup.export_app, name="export")
+    app.command("restore")(backup.restore)
+    app.command("demo")(demo.demo)
+    app.command("serve")(serve.serve)
+
+
+_register()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,68 @@
+"""User mistakes: one line, exit 1 (2 for usage), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+BAD_INPUT = [
+    ("people", "show", "Nobody"),
+    ("people", "show", "999"),
+    ("people", "show", "ghost@example.com"),
+    ("people", "add", "X", "--email", "not-an-email"),
+    ("people", "add", "X", "--openness", "sometimes"),
+    ("people", "add", "X", "--networker-level", "7"),
+    ("people", "add", "X", "--tier", "bestie"),
+    ("people", "add", "X", "--met-on", "the other day"),
+    ("people", "add", "X", "--knows", "Nobody"),
+    ("people", "edit", "Nobody", "--tag", "x"),
+    ("people", "edit", "1", "--remove-item", "999"),
+    ("people", "list", "--sort", "bogus"),
+    ("people", "remove", "999", "--yes"),
+    ("people", "knows", "1", "1"),
+    ("restore", "/nonexistent/bundle.json"),
+    ("demo", "--people", "5"),  # the database already has people
+]
+
+USAGE = [
+    ("people", "add"),
+    ("people", "list", "--limit", "0"),
+    ("people", "bogus-command"),
+    ("people", "add", "X", "--cadence", "-3"),
+]
+
+
+@pytest.fixture
+def populated(cli: Cli) -> Cli:
+    cli("people", "add", "Only Person", "--email", "only@example.com")
+    return cli
+
+
+@pytest.mark.parametrize("args", BAD_INPUT, ids=lambda a: " ".join(a))
+def test_bad_input_gives_one_line_and_exit_1(populated: Cli, args: tuple[str, ...]) -> None:
+    output = populated.fails(*args, code=1)
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), output
+
+
+@pytest.mark.parametrize("args", USAGE, ids=lambda a: " ".join(a))
+def test_usage_errors_exit_2(populated: Cli, args: tuple[str, ...]) -> None:
+    populated.fails(*args, code=2)
+
+
+def test_unreadable_database_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cli = Cli(blocker / "sub" / "nw.db")
+    output = cli.fails("people", "list", code=1)
+    assert output.startswith("error: ")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.db"
+    fake.write_text("this is not sqlite" * 100)
+    output = Cli(fake).fails("people", "list", code=1)
+    assert "error: database error: file is not a database" in output
