@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -38,6 +39,12 @@ class Settings(BaseSettings):
     password: str | None = Field(default=None, description="Required to bind beyond loopback")
     secret_key: str | None = None
     upload_limit_bytes: int = 20 * 1024 * 1024
+    today: dt.date | None = Field(
+        default=None, description="Fixed 'today' (NETWEAVE_TODAY) for tests and reproducible demos"
+    )
+
+    def current_date(self) -> dt.date:
+        return self.today or dt.date.today()
 
     @property
     def url(self) -> str:

@@ -38,7 +38,7 @@ class AppState:
         return self._store
 
     def today(self) -> dt.date:
-        return dt.date.today()
+        return self.settings.current_date()
 
 
 def state(ctx: typer.Context) -> AppState:
