@@ -9,12 +9,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import median_seconds, ms, peak_rss_mib, timed  # noqa: E402
-from netweave.db.migrate import upgrade  # noqa: E402
-from netweave.db.store import Store  # noqa: E402
-from netweave.demo.generate import generate  # noqa: E402
-from netweave.services import people  # noqa: E402
-from netweave.services.demo import load_demo  # noqa: E402
+from bench.common import median_seconds, ms, peak_rss_mib, timed
+from netweave.db.migrate import upgrade
+from netweave.db.store import Store
+from netweave.demo.generate import generate
+from netweave.services import people
+from netweave.services.demo import load_demo
 
 SIZES = (1_000, 30_000)
 QUERIES = ("family law", "tax", "real estate", "cycling", "marketing agency", "ther", "zo")

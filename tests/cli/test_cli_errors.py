@@ -25,6 +25,27 @@ BAD_INPUT = [
     ("people", "knows", "1", "1"),
     ("restore", "/nonexistent/bundle.json"),
     ("demo", "--people", "5"),  # the database already has people
+    # The relationship ledger (#5).
+    ("log", "Nobody", "-c", "call", "-d", "give"),
+    ("log", "1", "-c", "pigeon", "-d", "give"),
+    ("log", "1", "-c", "call", "-d", "take"),
+    ("log", "1", "-c", "call", "-d", "neutral", "-g", "referral"),
+    ("log", "1", "-c", "call", "-d", "give", "-g", "hug"),
+    ("log", "1", "-c", "call", "-d", "give", "--on", "someday"),
+    ("log", "1", "-c", "call", "-d", "give", "--outcome", "fame"),
+    ("log", "1", "-c", "call", "-d", "give", "--follow-up"),
+    ("interaction", "edit", "999", "--note", "x"),
+    ("interaction", "delete", "999"),
+    ("interaction", "list", "Nobody"),
+    ("ledger", "Nobody"),
+    ("health", "Nobody"),
+    ("goal", "set", "hugs", "3/week"),
+    ("goal", "set", "gives", "lots"),
+    ("goal", "set", "gives", "3/year"),
+    ("goal", "history", "gives"),
+    ("goal", "remove", "gives"),
+    ("rot", "--by", "planet"),
+    ("me", "show"),
 ]
 
 USAGE = [
@@ -32,6 +53,8 @@ USAGE = [
     ("people", "list", "--limit", "0"),
     ("people", "bogus-command"),
     ("people", "add", "X", "--cadence", "-3"),
+    ("log", "1", "--dir", "give"),  # --channel is required
+    ("log", "1", "-c", "call", "-d", "give", "--minutes", "-5"),
 ]
 
 

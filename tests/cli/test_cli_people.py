@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from netweave.db.migrate import HEAD_REVISION
 from tests.conftest import Cli
 
 
@@ -95,9 +96,9 @@ def test_export_bundle_and_restore_round_trip(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_db_upgrade_and_current(cli: Cli) -> None:
-    assert "upgraded database from empty to 0001_initial" in cli("db", "upgrade")
+    assert f"upgraded database from empty to {HEAD_REVISION}" in cli("db", "upgrade")
     assert "already at" in cli("db", "upgrade")
-    assert "0001_initial" in cli("db", "current")
+    assert HEAD_REVISION in cli("db", "current")
 
 
 def test_netweave_db_environment_variable(tmp_path: Path, monkeypatch: object) -> None:

@@ -72,3 +72,12 @@ def test_sqlite_database_folder_is_created(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'deep' / 'er' / 'nw.db'}")
     upgrade(store)
     assert (tmp_path / "deep" / "er" / "nw.db").exists()
+
+
+def test_dry_run_write_changes_nothing(store: Store) -> None:
+    with store.write(dry_run=True) as session:
+        session.add(Person(full_name="Would Be Added", temperament=[]))
+        session.flush()
+        assert session.scalars(select(Person)).all() != []
+    with store.read() as session:
+        assert session.scalars(select(Person)).all() == []

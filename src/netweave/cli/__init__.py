@@ -76,14 +76,27 @@ def root(
 
 
 def _register() -> None:
-    from netweave.cli import backup, db, demo, people, serve
+    from netweave.cli import backup, db, demo, imports, people, serve
 
     app.add_typer(people.app, name="people")
     app.add_typer(db.app, name="db")
     app.add_typer(backup.export_app, name="export")
     app.command("restore")(backup.restore)
+    app.command("import")(imports.import_files)
     app.command("demo")(demo.demo)
     app.command("serve")(serve.serve)
+    # The relationship ledger (#5).
+    from netweave.cli import goals, ledger, log, me, rot
+
+    app.command("log")(log.log)
+    app.add_typer(log.app, name="interaction")
+    app.command("ledger")(ledger.ledger)
+    app.command("due")(ledger.due)
+    app.command("health")(ledger.health)
+    app.add_typer(goals.app, name="goal")
+    app.command("week")(goals.week)
+    app.command("rot")(rot.rot)
+    app.add_typer(me.app, name="me")
 
 
 _register()

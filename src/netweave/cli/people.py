@@ -301,3 +301,52 @@ def knows(
         added = service.add_acquaintance(session, first, second, source, when)
         names = f"{first.full_name} and {second.full_name}"
     console.print(f"recorded that {names} know each other" if added else f"{names} already known")
+
+
+@app.command("duplicates")
+def duplicates(
+    ctx: typer.Context,
+    limit: LimitOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Rank likely duplicate people left after imports, with reasons.
+
+    Example: netweave people duplicates --limit 20
+    """
+    from netweave.services.merge import duplicates_json, find_duplicates
+
+    with state(ctx).store().read() as session:
+        pairs = duplicates_json(find_duplicates(session, limit or 50))
+    if json_out:
+        print_json(pairs)
+        return
+    if not pairs:
+        console.print("no likely duplicates")
+    for pair in pairs:
+        console.print(
+            f"{pair['score']:.0f}  #{pair['a_id']} {pair['a_name']}  ~  #{pair['b_id']} "
+            f"{pair['b_name']}  ({', '.join(pair['reasons'])})",
+            markup=False,
+        )
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The person to keep (id, email or name).")],
+    other: Annotated[str, typer.Argument(help="The duplicate to fold into them.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Merge a duplicate into a person, with all their history.
+
+    Example: netweave people merge 12 57 --yes
+    """
+    from netweave.services.merge import merge_people
+
+    with state(ctx).store().write() as session:
+        first, second = service.find_person(session, keep), service.find_person(session, other)
+        label = f"#{second.id} {second.full_name} into #{first.id} {first.full_name}"
+        if not yes and not typer.confirm(f"Merge {label}?"):
+            raise NetweaveError("nothing merged")
+        merge_people(session, first, second)
+    console.print(f"merged {label}")

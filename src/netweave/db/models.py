@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -75,6 +77,20 @@ class Direction(enum.StrEnum):
     NEUTRAL = "neutral"
 
 
+class GiveKind(enum.StrEnum):
+    REFERRAL = "referral"
+    INTRODUCTION = "introduction"
+    CONTENT = "content"
+    ADVICE = "advice"
+    FAVOUR = "favour"
+
+
+class Outcome(enum.StrEnum):
+    """What an interaction brought about (referrals received are `receive` + `referral`)."""
+
+    BUSINESS = "business"
+
+
 class LinkKind(enum.StrEnum):
     WEBSITE = "website"
     LINKEDIN = "linkedin"
@@ -126,6 +142,9 @@ class Person(Base):
     why_they_connect: Mapped[str | None] = mapped_column(Text)
     how_keep_up: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # fields netweave has no column for (addresses, birthday, photo, custom labels…), kept
+    # as imported so nothing the user typed is dropped
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -242,9 +261,20 @@ class Interaction(Base):
     note: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(300), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Added by 0002_ledger (issue #5): what came of it, where, and which introduction it follows up.
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    event: Mapped[str | None] = mapped_column(String(200))
+    # The introduction this follows up; a plain id (see 0002_ledger), cleared on delete.
+    follow_up_of: Mapped[int | None] = mapped_column(Integer, index=True)
 
     participants: Mapped[list[InteractionParticipant]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (
+        Index("ix_interaction_direction_on", "direction", "occurred_on"),
+        Index("ix_interaction_channel_on", "channel", "occurred_on"),
+        Index("ix_interaction_give_kind_on", "give_kind", "occurred_on"),
     )
 
 
@@ -259,3 +289,49 @@ class InteractionParticipant(Base):
     )
 
     __table_args__ = (Index("ix_participant_person", "person_id", "interaction_id"),)
+
+
+class ContactSummary(Base):
+    """Per-person aggregates of interactions, kept by `services.contact_summary.refresh`.
+
+    Dates are day numbers (`date.toordinal()`) so that SQL arithmetic on them is portable;
+    `weight` is the sum of exp((day - T0) / tau) that makes a decayed contact count cheap.
+    """
+
+    __tablename__ = "contact_summary"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    interactions: Mapped[int] = mapped_column(Integer, default=0)
+    gives: Mapped[int] = mapped_column(Integer, default=0)
+    asks: Mapped[int] = mapped_column(Integer, default=0)
+    receives: Mapped[int] = mapped_column(Integer, default=0)
+    first_day: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[int] = mapped_column(Integer)
+    last_face_day: Mapped[int | None] = mapped_column(Integer)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Goal(Base):
+    """A target for a metric per period, e.g. 3 introductions a week."""
+
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric: Mapped[str] = mapped_column(String(30), unique=True)
+    target: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(20))
+    since: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (CheckConstraint("target > 0", name="ck_goal_target"),)
+
+
+class AppSetting(Base):
+    """Small key/value settings stored with the data (e.g. which person is me)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -77,10 +77,23 @@ class Store:
                 session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back on any exception."""
-        with self._writer() as session, session.begin():
-            yield session
+    def write(self, *, dry_run: bool = False) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any exception.
+
+        With `dry_run`, the block runs in full (so it can report what it would do) and is
+        then rolled back.
+        """
+        with self._writer() as session:
+            session.begin()
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

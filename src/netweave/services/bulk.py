@@ -28,6 +28,7 @@ from netweave.db.models import (
     utcnow,
 )
 from netweave.importers.records import InteractionRecord, PersonRecord
+from netweave.services import contact_summary
 from netweave.services.people import link_kind, normalise_email
 from netweave.services.vocab import RECORD_FACETS
 
@@ -45,7 +46,7 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def _organisation_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
     wanted = {n.strip() for n in names if n and n.strip()}
-    known = dict(session.execute(select(Organisation.name, Organisation.id)).tuples())
+    known = dict(session.execute(select(Organisation.name, Organisation.id)).tuples().all())
     next_id = _next_id(session, Organisation.id)
     new_rows = []
     for name in sorted(wanted - known.keys()):
@@ -84,6 +85,7 @@ def _person_row(
         "tier": record.tier or "network",
         "cadence_days": record.cadence_days,
         "notes": record.notes,
+        "extra": dict(record.extra),
         "search_text": search_text_of(record),
         "created_at": now,
         "updated_at": now,
@@ -91,15 +93,14 @@ def _person_row(
 
 
 def _child_rows(pid: int, record: PersonRecord, out: dict[Any, list[dict[str, Any]]]) -> None:
-    for pos, email in enumerate(record.emails):
-        out[Email].append(
-            {
-                "person_id": pid,
-                "address": normalise_email(email.value),
-                "label": email.label,
-                "position": pos,
-            }
-        )
+    seen: set[str] = set()
+    for email in record.emails:
+        address = normalise_email(email.value)
+        if address not in seen:
+            out[Email].append(
+                {"person_id": pid, "address": address, "label": email.label, "position": len(seen)}
+            )
+            seen.add(address)
     for pos, phone in enumerate(record.phones):
         out[Phone].append(
             {"person_id": pid, "number": phone.value, "label": phone.label, "position": pos}
@@ -176,8 +177,11 @@ def insert_interactions(
                 "created_at": utcnow(),
             }
         )
-        ids = {person_ids[p] for p in record.people if p in person_ids}
+        keys = (p.strip().lower() for p in record.people)
+        ids = {person_ids[k] for k in keys if k in person_ids}
         participants += [{"interaction_id": iid, "person_id": pid} for pid in sorted(ids)]
     _insert(session, Interaction, rows)
     _insert(session, InteractionParticipant, participants)
+    touched = {p["person_id"] for p in participants}
+    contact_summary.refresh(session, None if len(touched) > _CHUNK else touched)
     return len(rows)

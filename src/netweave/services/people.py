@@ -191,6 +191,8 @@ def apply_record(session: Session, person: Person, record: PersonRecord) -> None
         person.tier = parse_tier(record.tier)
     if record.networker_level is not None:
         person.networker_level = parse_networker_level(record.networker_level)
+    if record.extra:
+        person.extra = {**(person.extra or {}), **record.extra}
     if record.temperament:
         person.temperament = sorted({*person.temperament, *record.temperament})
     for email in record.emails:
@@ -210,7 +212,7 @@ def add_person(session: Session, record: PersonRecord) -> Person:
     """Create a person; refuses an email that someone else already has."""
     if not record.full_name.strip():
         raise NetweaveError("a person needs a name")
-    person = Person(full_name=record.full_name.strip(), temperament=[])
+    person = Person(full_name=record.full_name.strip(), temperament=[], extra={})
     session.add(person)
     session.flush()
     apply_record(session, person, record)

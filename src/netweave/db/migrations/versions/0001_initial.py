@@ -68,6 +68,7 @@ def upgrade() -> None:
         sa.Column("why_they_connect", sa.Text(), nullable=True),
         sa.Column("how_keep_up", sa.Text(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("extra", sa.JSON(), nullable=False, server_default="{}"),
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),

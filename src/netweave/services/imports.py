@@ -1,0 +1,433 @@
+"""Merge parsed records into the database: add new people, update known ones, never duplicate.
+
+One call is one transaction (the caller's `Store.write()`): with `strict`, any rejected
+record raises and nothing is written. A matched person gains new emails, phones, links,
+tags and facet items; an empty field is filled; a differing non-empty field is never
+overwritten but reported as a conflict. Re-importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from netweave.db.models import Email, Facet, Interaction, Link, Person, PersonTag, Phone
+from netweave.errors import NetweaveError
+from netweave.importers.records import InteractionRecord, ParseResult, PersonRecord, Rejection
+from netweave.services.bulk import (
+    insert_acquaintances,
+    insert_interactions,
+    insert_people,
+)
+from netweave.services.matching import PeopleIndex, fold, load_index
+from netweave.services.people import get_or_create_organisation, link_kind, normalise_email
+from netweave.services.snapshot import Snapshot, is_blank, load_snapshots, same_value
+from netweave.services.vocab import RECORD_FACETS
+
+RECORD_SCALARS = (
+    "given_name",
+    "family_name",
+    "title",
+    "location",
+    "how_met",
+    "where_met",
+    "met_on",
+    "notes",
+)
+
+
+@dataclass
+class Conflict:
+    file: str
+    line: int | None
+    person_id: int
+    person: str
+    field: str
+    existing: str
+    incoming: str
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    interactions: int = 0
+    acquaintances: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    skipped: list[Rejection] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "interactions": self.interactions,
+            "acquaintances": self.acquaintances,
+            "rejected": [
+                {"file": r.file, "line": r.line, "reason": r.reason} for r in self.rejected
+            ],
+            "conflicts": [vars(c) for c in self.conflicts],
+            "skipped": [{"file": r.file, "line": r.line, "reason": r.reason} for r in self.skipped],
+        }
+
+
+@dataclass
+class _Changes:
+    """Rows to write for people who already exist."""
+
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[dict[str, Any]] = field(default_factory=list)
+    facets: list[dict[str, Any]] = field(default_factory=list)
+    people: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+def _validate(record: PersonRecord) -> str | None:
+    """Why a record cannot be imported, or None."""
+    if not record.full_name.strip() and not record.emails:
+        return "no name and no email"
+    for email in record.emails:
+        try:
+            normalise_email(email.value)
+        except NetweaveError as exc:
+            return str(exc)
+    if not record.full_name.strip():
+        record.full_name = record.emails[0].value.split("@")[0]
+    return None
+
+
+def _merge_into(
+    snap: Snapshot,
+    record: PersonRecord,
+    changes: _Changes,
+    conflicts: list[Conflict],
+    file: str,
+    owners: dict[str, int],
+) -> bool:
+    """Diff a record against what is stored; queue the additions; True if anything changes."""
+    row: dict[str, Any] = {}
+    incoming_name = " ".join(record.full_name.split())
+    if fold(incoming_name) != fold(snap.scalars["full_name"]):
+        conflicts.append(
+            Conflict(
+                file,
+                record.line,
+                snap.pid,
+                snap.scalars["full_name"],
+                "name",
+                snap.scalars["full_name"],
+                incoming_name,
+            )
+        )
+    for name in RECORD_SCALARS:
+        _merge_scalar(snap, name, getattr(record, name), row, conflicts, record, file)
+    if record.organisation and not snap.organisation:
+        row["organisation"] = record.organisation
+    elif record.organisation and fold(record.organisation) != fold(snap.organisation):
+        conflicts.append(
+            Conflict(
+                file,
+                record.line,
+                snap.pid,
+                snap.scalars["full_name"],
+                "organisation",
+                snap.organisation or "",
+                record.organisation,
+            )
+        )
+    new_extra = {k: v for k, v in record.extra.items() if k not in snap.extra}
+    if new_extra:
+        row["extra"] = {**snap.extra, **new_extra}
+    for email in record.emails:
+        owner = owners.get(normalise_email(email.value), snap.pid)
+        if owner != snap.pid:
+            conflicts.append(
+                Conflict(
+                    file,
+                    record.line,
+                    snap.pid,
+                    snap.scalars["full_name"],
+                    "email",
+                    f"belongs to #{owner}",
+                    email.value,
+                )
+            )
+    record.emails = [
+        e for e in record.emails if owners.get(normalise_email(e.value), snap.pid) == snap.pid
+    ]
+    added = _queue_items(snap, record, changes)
+    if row or added:
+        changes.people.setdefault(snap.pid, {}).update(row)
+    return bool(row or added)
+
+
+def _merge_scalar(
+    snap: Snapshot,
+    name: str,
+    value: Any,
+    row: dict[str, Any],
+    conflicts: list[Conflict],
+    record: PersonRecord,
+    file: str,
+) -> None:
+    if is_blank(value):
+        return
+    existing = snap.scalars.get(name)
+    if is_blank(existing):
+        row[name] = value
+        snap.scalars[name] = value
+    elif not same_value(existing, value):
+        conflicts.append(
+            Conflict(
+                file,
+                record.line,
+                snap.pid,
+                snap.scalars["full_name"],
+                name,
+                str(existing),
+                str(value),
+            )
+        )
+
+
+def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> bool:
+    added = False
+    for email in record.emails:
+        address = normalise_email(email.value)
+        if address not in snap.emails:
+            snap.emails.add(address)
+            changes.emails.append(
+                {
+                    "person_id": snap.pid,
+                    "address": address,
+                    "label": email.label,
+                    "position": snap.counts["email"],
+                }
+            )
+            snap.counts["email"] += 1
+            added = True
+    for phone in record.phones:
+        if phone.value.strip() and phone.value.strip() not in snap.phones:
+            snap.phones.add(phone.value.strip())
+            changes.phones.append(
+                {
+                    "person_id": snap.pid,
+                    "number": phone.value.strip(),
+                    "label": phone.label,
+                    "position": snap.counts["phone"],
+                }
+            )
+            snap.counts["phone"] += 1
+            added = True
+    for link in record.links:
+        if link.value.strip() and link.value.strip() not in snap.links:
+            snap.links.add(link.value.strip())
+            changes.links.append(
+                {
+                    "person_id": snap.pid,
+                    "url": link.value.strip(),
+                    "kind": link_kind(link.value, link.label),
+                    "position": snap.counts["link"],
+                }
+            )
+            snap.counts["link"] += 1
+            added = True
+    for tag in {t.strip().lower() for t in record.tags if t.strip()} - snap.tags:
+        snap.tags.add(tag)
+        changes.tags.append({"person_id": snap.pid, "tag": tag})
+        added = True
+    for attr, kind in RECORD_FACETS.items():
+        for text in getattr(record, attr):
+            text = " ".join(text.split())
+            if text and (kind, text) not in snap.facets:
+                snap.facets.add((kind, text))
+                changes.facets.append(
+                    {
+                        "person_id": snap.pid,
+                        "kind": kind,
+                        "text": text,
+                        "position": snap.counts["facet"],
+                    }
+                )
+                snap.counts["facet"] += 1
+                added = True
+    return added
+
+
+def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapshot]) -> None:
+    for model, rows in (
+        (Email, changes.emails),
+        (Phone, changes.phones),
+        (Link, changes.links),
+        (PersonTag, changes.tags),
+        (Facet, changes.facets),
+    ):
+        if rows:
+            session.execute(insert(model), rows)
+    for pid, row in changes.people.items():
+        values = {k: v for k, v in row.items() if k != "organisation"}
+        if "organisation" in row:
+            org = get_or_create_organisation(session, row["organisation"])
+            values["organisation_id"] = org.id if org else None
+            snaps[pid].organisation = row["organisation"]
+        values["search_text"] = snaps[pid].search_text()
+        session.execute(update(Person).where(Person.id == pid).values(**values))
+
+
+def _split_known(
+    result: ParseResult, index: PeopleIndex, file: str, summary: ImportSummary
+) -> tuple[list[PersonRecord], dict[int, list[PersonRecord]]]:
+    """Valid records that are new people, and the ones that describe known people."""
+    new: list[PersonRecord] = []
+    known: dict[int, list[PersonRecord]] = {}
+    pending = PeopleIndex()  # new people of this same file, so a file never duplicates itself
+    for record in result.people:
+        reason = _validate(record)
+        if reason:
+            summary.rejected.append(Rejection(file, record.line, reason))
+            continue
+        pid = index.match(record)
+        if pid is not None:
+            known.setdefault(pid, []).append(record)
+            continue
+        twin = pending.match(record)
+        if twin is not None:
+            _absorb(new[twin], record)
+            continue
+        pending.add_record(len(new), record)
+        new.append(record)
+    return new, known
+
+
+def _absorb(first: PersonRecord, later: PersonRecord) -> None:
+    """Fold a later record of the same person (same file) into the first one."""
+    for attr in ("emails", "phones", "links", "tags", "knows", *RECORD_FACETS):
+        merged = getattr(first, attr)
+        merged += [v for v in getattr(later, attr) if v not in merged]
+    for name in (*RECORD_SCALARS, "organisation"):
+        if is_blank(getattr(first, name)):
+            setattr(first, name, getattr(later, name))
+    first.extra = {**later.extra, **first.extra}
+
+
+def import_parsed(
+    session: Session,
+    result: ParseResult,
+    *,
+    file: str,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Merge one parsed file; with `strict`, any rejection raises and nothing is written."""
+    summary = ImportSummary(rejected=list(result.rejected))
+    index = load_index(session)
+    new, known = _split_known(result, index, file, summary)
+    if strict and summary.rejected:
+        raise StrictImportError(summary)
+    snaps = load_snapshots(session, known)
+    changes = _Changes()
+    for pid, records in known.items():
+        changed = [
+            _merge_into(snaps[pid], r, changes, summary.conflicts, file, index.by_email)
+            for r in records
+        ]
+        summary.updated += any(changed)
+        summary.unchanged += not any(changed)
+    _write_changes(session, changes, snaps)
+    ids = insert_people(session, new)
+    summary.added = len(ids)
+    for pid, record in zip(ids, new, strict=True):
+        index.add_record(pid, record)
+    if progress:
+        progress(len(result.people))
+    summary.acquaintances = _link_knows(session, result, index, file, summary)
+    summary.interactions = _import_interactions(session, result.interactions, index, file, summary)
+    return summary
+
+
+class StrictImportError(NetweaveError):
+    def __init__(self, summary: ImportSummary) -> None:
+        first = "; ".join(str(r) for r in summary.rejected[:3])
+        more = f" (and {len(summary.rejected) - 3} more)" if len(summary.rejected) > 3 else ""
+        super().__init__(
+            f"--strict: nothing imported; {len(summary.rejected)} rejected: {first}{more}"
+        )
+        self.summary = summary
+
+
+def _resolve(index: PeopleIndex, ref: str) -> int | None:
+    ref = ref.strip()
+    if "@" in ref:
+        return index.by_email.get(ref.lower())
+    ids = index.by_name.get(fold(ref), [])
+    return ids[0] if len(ids) == 1 else None
+
+
+def _link_knows(
+    session: Session, result: ParseResult, index: PeopleIndex, file: str, summary: ImportSummary
+) -> int:
+    pairs: list[tuple[int, int]] = []
+    for record in result.people:
+        if not record.knows:
+            continue
+        me = index.match(record)
+        for ref in record.knows:
+            other = _resolve(index, ref)
+            if me is None or other is None:
+                summary.skipped.append(
+                    Rejection(file, record.line, f"knows {ref!r}: no such person")
+                )
+            elif other != me:
+                pairs.append((me, other))
+    if not pairs:
+        return 0
+    return insert_acquaintances(
+        session, _new_edges(session, pairs), source=f"import:{file}", since=None
+    )
+
+
+def _new_edges(session: Session, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    from netweave.db.models import Acquaintance
+
+    wanted = {(min(a, b), max(a, b)) for a, b in pairs}
+    lows = sorted({lo for lo, _ in wanted})
+    existing = set(
+        session.execute(
+            select(Acquaintance.low_id, Acquaintance.high_id).where(Acquaintance.low_id.in_(lows))
+        ).tuples()
+    )
+    return sorted(wanted - existing)
+
+
+def _import_interactions(
+    session: Session,
+    records: list[InteractionRecord],
+    index: PeopleIndex,
+    file: str,
+    summary: ImportSummary,
+) -> int:
+    """Interactions with known people; idempotent by their `source` id (UID, Message-ID)."""
+    sources = [r.source for r in records if r.source]
+    seen = (
+        set(session.scalars(select(Interaction.source).where(Interaction.source.in_(sources))))
+        if sources
+        else set()
+    )
+    fresh: list[InteractionRecord] = []
+    for record in records:
+        if record.source and record.source in seen:
+            continue
+        if not any(p.strip().lower() in index.by_email for p in record.people):
+            summary.skipped.append(Rejection(file, record.line, "nobody in it is in your contacts"))
+            continue
+        if record.source:
+            seen.add(record.source)
+        fresh.append(record)
+    return insert_interactions(session, fresh, index.by_email)
