@@ -81,3 +81,15 @@ def test_dry_run_write_changes_nothing(store: Store) -> None:
         assert session.scalars(select(Person)).all() != []
     with store.read() as session:
         assert session.scalars(select(Person)).all() == []
+
+
+def test_migrations_build_exactly_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from netweave.db.migrations.env_filters import include_name
+    from netweave.db.models import Base
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        assert compare_metadata(context, Base.metadata) == []

@@ -335,3 +335,8 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Tables of later features live in their own modules; importing them here registers them
+# with Base.metadata (migrations, backups and merges walk the metadata).
+from netweave.db import models_engine, models_intro  # noqa: E402, F401
