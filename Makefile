@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXTRAS ?= dev
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 
-.PHONY: setup run test lint typecheck pytest bench docs clean
+.PHONY: setup run test lint typecheck pytest browser bench docs screenshots clean
 
 setup: $(STAMP)
 
@@ -28,7 +28,10 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup
+browser:
+	@bash tools/ensure_chromium.sh
+
+pytest: setup browser
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -38,6 +41,9 @@ bench: setup
 
 docs: setup
 	$(BIN)/python tools/cli_reference.py
+
+screenshots: setup browser
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -46,6 +46,31 @@ BAD_INPUT = [
     ("goal", "remove", "gives"),
     ("rot", "--by", "planet"),
     ("me", "show"),
+    # Double opt-in introductions (#7); the database holds one person, #1.
+    ("intro", "start", "1"),
+    ("intro", "start", "1", "1"),
+    ("intro", "start", "1", "Nobody"),
+    ("intro", "start", "--from-suggestion", "first"),
+    ("intro", "show", "999"),
+    ("intro", "list", "--stage", "limbo"),
+    ("intro", "ask", "999"),
+    ("intro", "agree", "999"),
+    ("intro", "decline", "999"),
+    ("intro", "nudge", "999"),
+    ("intro", "introduce", "999"),
+    ("intro", "met", "999"),
+    ("intro", "met", "999", "--on", "someday"),
+    ("intro", "follow-up", "999"),
+    ("intro", "debrief", "999", "--a", "4"),
+    ("intro", "debrief", "999"),
+    ("intro", "close", "999"),
+    ("intro", "dismiss", "999"),
+    ("intro", "rules", "--follow-up-days", "60"),
+    ("intro", "rules", "--nudge-days", "0"),
+    ("draft", "connect", "Nobody"),
+    ("draft", "intro", "999"),
+    ("draft", "intro", "1", "--kind", "poem"),
+    ("calendar", "/proc/netweave/x.ics"),
 ]
 
 USAGE = [
@@ -55,6 +80,8 @@ USAGE = [
     ("people", "add", "X", "--cadence", "-3"),
     ("log", "1", "--dir", "give"),  # --channel is required
     ("log", "1", "-c", "call", "-d", "give", "--minutes", "-5"),
+    ("intro", "debrief", "1", "--a", "6"),
+    ("intro", "ask", "one"),
 ]
 
 

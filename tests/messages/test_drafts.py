@@ -18,9 +18,25 @@ DANA = {
     "first_name": "Dana",
     "title": "Family-law attorney",
     "organisation": "Reyes Law",
+    "role": "Family-law attorney at Reyes Law",
+    "email": "dana@reyes.law",
+    "website": "https://reyes.law",
+    "linkedin": "https://www.linkedin.com/in/danareyes",
+    "samples": ["https://reyes.law/guide.pdf"],
     "links": [{"kind": "website", "url": "https://reyes.law"}],
 }
-LEE = {"name": "Lee Chen", "first_name": "Lee", "title": "CPA", "organisation": None, "links": []}
+LEE = {
+    "name": "Lee Chen",
+    "first_name": "Lee",
+    "title": "CPA",
+    "organisation": None,
+    "role": "CPA",
+    "email": "lee@chen.cpa",
+    "website": None,
+    "linkedin": None,
+    "samples": [],
+    "links": [],
+}
 
 
 def optin(user_dir: Path | None = None):  # type: ignore[no-untyped-def]
@@ -39,7 +55,10 @@ def test_optin_ask_names_the_gain_the_other_person_and_an_easy_no() -> None:
     assert draft.subject == "Would you like to meet Dana Reyes?"
     assert "Dana needs referrals from CPAs" in draft.body
     assert "https://reyes.law" in draft.body
+    assert "LinkedIn: https://www.linkedin.com/in/danareyes" in draft.body
+    assert "work sample: https://reyes.law/guide.pdf" in draft.body
     assert "just say so" in draft.body
+    assert "only put you two in touch if you both want it" in draft.body
 
 
 def test_eml_is_a_valid_unsent_draft() -> None:
@@ -80,10 +99,28 @@ def test_connection_request_references_common_ground_not_the_canned_line() -> No
             "me": ME,
             "them": LEE,
             "where_met": "the BNI lunch",
-            "common": ["cycling", "fajitas"],
+            "common": ["bicycles", "cycling", "fajitas"],
             "their_need": None,
         },
         ["lee@chen.cpa"],
     )
-    assert "cycling and fajitas" in draft.body
+    assert "bicycles, cycling and fajitas" in draft.body
     assert "add you to my network" not in draft.body
+
+
+def test_introduction_and_follow_up_templates_render() -> None:
+    intro = render(
+        "introduction",
+        {"me": ME, "a": DANA, "b": LEE, "reasons": ["Dana needs CPAs."], "why": "Same clients."},
+        ["dana@reyes.law", "lee@chen.cpa"],
+    )
+    assert intro.subject == "Introduction: Dana Reyes <> Lee Chen"
+    assert "Dana Reyes, Family-law attorney at Reyes Law." in intro.body
+    assert "- Dana needs CPAs." in intro.body and "- Same clients." in intro.body
+    follow = render(
+        "follow_up",
+        {"me": ME, "me_to": LEE, "other": DANA, "met_on": None, "introduced_on": "2026-11-02"},
+        ["lee@chen.cpa"],
+    )
+    assert "since I introduced you to Dana (on 2026-11-02)" in follow.body
+    assert "1 to 5" in follow.body

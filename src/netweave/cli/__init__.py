@@ -97,6 +97,21 @@ def _register() -> None:
     app.command("week")(goals.week)
     app.command("rot")(rot.rot)
     app.add_typer(me.app, name="me")
+    # The introduction engine (#6).
+    from netweave.cli import suggest
+
+    app.command("suggest")(suggest.suggest)
+    app.command("why")(suggest.why)
+    app.command("embed")(suggest.embed)
+    app.add_typer(suggest.playbook_app, name="playbook")
+    # Double opt-in introductions (#7).
+    from netweave.cli import drafts, intro, intro_common, intro_reports, intro_steps
+
+    del intro, intro_steps  # importing them registers their commands on intro_common.app
+    app.add_typer(intro_common.app, name="intro")
+    app.add_typer(drafts.app, name="draft")
+    app.command("calendar")(intro_reports.calendar)
+    app.command("calibration")(intro_reports.calibration)
 
 
 _register()

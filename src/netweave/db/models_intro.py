@@ -1,6 +1,8 @@
 """Tables of the double opt-in introduction workflow (issue #7).
 
-A first cut; the workflow's owner may reshape these freely until 0004 lands.
+An introduction keeps its current stage plus the dates the time rules need (asked, nudged,
+introduced, met), so `due`, the calendar feed and the engine's guards are plain queries;
+`introduction_step` is the dated history of every transition and recorded action.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -19,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -32,16 +36,32 @@ class Introduction(Base):
     a_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     b_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     stage: Mapped[str] = mapped_column(String(30), index=True)
+    stage_on: Mapped[dt.date] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(20), default="manual")  # manual | suggestion
     why: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float | None] = mapped_column(Float)
     terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    declined_by: Mapped[int | None] = mapped_column(Integer)
+    reasons_a: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reasons_b: Mapped[list[str]] = mapped_column(JSON, default=list)
+    declined_by: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    asked_on: Mapped[dt.date | None] = mapped_column(Date)
+    nudged_on: Mapped[dt.date | None] = mapped_column(Date)
+    introduced_on: Mapped[dt.date | None] = mapped_column(Date)
+    met_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The interaction that recorded the introduction (a give to both); follow-ups point at it.
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL")
+    )
     created_on: Mapped[dt.date] = mapped_column(Date)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
+    __table_args__ = (CheckConstraint("a_id <> b_id", name="ck_introduction_two_people"),)
+
 
 class IntroductionStep(Base):
-    """One dated transition of an introduction (its history)."""
+    """One dated action on an introduction: a transition, or a nudge or follow-up sent."""
 
     __tablename__ = "introduction_step"
 
@@ -49,11 +69,14 @@ class IntroductionStep(Base):
     introduction_id: Mapped[int] = mapped_column(
         ForeignKey("introduction.id", ondelete="CASCADE"), index=True
     )
+    action: Mapped[str] = mapped_column(String(20))
+    from_stage: Mapped[str | None] = mapped_column(String(30))
     stage: Mapped[str] = mapped_column(String(30))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_introduction_step_stage_on", "stage", "on"),)
+    __table_args__ = (Index("ix_introduction_step_action_on", "action", "on"),)
 
 
 class Debrief(Base):
@@ -71,3 +94,8 @@ class Debrief(Base):
     referral: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     on: Mapped[dt.date] = mapped_column(Date)
+
+    __table_args__ = (
+        UniqueConstraint("introduction_id", "person_id", name="uq_debrief_side"),
+        CheckConstraint("outcome BETWEEN 1 AND 5", name="ck_debrief_outcome"),
+    )

@@ -2,8 +2,9 @@
 
 Each metric is one function `(session, start, end) -> {day: count}` in `METRICS`, an
 aggregate over indexed columns. Introductions and follow-ups are counted from
-interactions for now (give kind "introduction"; `follow_up_of` set by `log --follow-up`);
-the introduction workflow can extend those two functions with its own table.
+interactions (give kind "introduction"; `follow_up_of` set by `log --follow-up`). The
+introduction workflow (#7) logs its introductions and follow-ups as such interactions, and
+a debrief of an introduction with no follow-up logged counts as its follow-up.
 
 Periods: day; week (Monday to Sunday); fortnight (two-week blocks from Monday 2001-01-01);
 month (calendar). A streak is the number of consecutive periods meeting the target, ending
@@ -51,7 +52,13 @@ def count_introductions(session: Session, start: dt.date, end: dt.date) -> Count
 
 
 def count_follow_ups(session: Session, start: dt.date, end: dt.date) -> Counts:
-    return _by_day(session, Interaction.follow_up_of.is_not(None), start=start, end=end)
+    from netweave.services.intro_due import debriefs_without_follow_up
+
+    counts = _by_day(session, Interaction.follow_up_of.is_not(None), start=start, end=end)
+    # A workflow introduction debriefed with no follow-up logged was followed up too (#7).
+    for day, n in debriefs_without_follow_up(session, start, end).items():
+        counts[day] = counts.get(day, 0) + n
+    return counts
 
 
 def count_gives(session: Session, start: dt.date, end: dt.date) -> Counts:

@@ -26,8 +26,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from netweave.db.models import (
     ContactSummary,
@@ -218,10 +219,8 @@ class ColdItem:
         }
 
 
-def going_cold(
-    session: Session, today: dt.date, limit: int = 20, face_days: int = FACE_DAYS
-) -> tuple[list[ColdItem], int]:
-    """Relationships losing their requirements, strongest first; and how many in all."""
+def going_cold_condition(today: dt.date, face_days: int = FACE_DAYS) -> ColumnElement[bool]:
+    """The going-cold rule as a WHERE term over `Person` joined to `ContactSummary`."""
     t = today.toordinal()
     cadence = cadence_expr()
     since = literal(t) - clock_start_expr()
@@ -230,6 +229,20 @@ def going_cold(
         ContactSummary.last_face_day < t - face_days
     )
     taking = ContactSummary.asks > ContactSummary.gives
+    return and_(
+        ContactSummary.interactions >= COLD_MIN_INTERACTIONS,
+        Person.tier != Tier.DORMANT,
+        or_(lapsed, no_face, taking),
+    )
+
+
+def going_cold(
+    session: Session, today: dt.date, limit: int = 20, face_days: int = FACE_DAYS
+) -> tuple[list[ColdItem], int]:
+    """Relationships losing their requirements, strongest first; and how many in all."""
+    t = today.toordinal()
+    cadence = cadence_expr()
+    since = literal(t) - clock_start_expr()
     strength = strength_expr(today)
     query = (
         select(
@@ -243,11 +256,7 @@ def going_cold(
             ContactSummary.asks,
         )
         .join(ContactSummary, ContactSummary.person_id == Person.id)
-        .where(
-            ContactSummary.interactions >= COLD_MIN_INTERACTIONS,
-            Person.tier != Tier.DORMANT,
-            or_(lapsed, no_face, taking),
-        )
+        .where(going_cold_condition(today, face_days))
     )
     me = get_me(session)
     if me is not None:

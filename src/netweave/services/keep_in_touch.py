@@ -15,6 +15,10 @@ Follow-ups: an introduction (an interaction with give kind "introduction") asks 
 follow-up with each person introduced `FOLLOW_UP_AFTER_DAYS` after it, until a follow-up
 with that person is logged (`log --follow-up`) or `FOLLOW_UP_EXPIRES_DAYS` have passed.
 
+Introductions made through the workflow (`netweave intro`, issue #7) are left out here:
+their nudges and follow-ups come from `intro_due` (follow-up 21 days after they met), and
+are plugged in below as `introduction_nudges_due` / `introduction_follow_ups_due`.
+
 Other issues add sources (open request loops, event follow-ups) by appending a function
 with the `DueSource` signature to `DUE_SOURCES`.
 """
@@ -31,6 +35,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from netweave.db.models import ContactSummary, Interaction, InteractionParticipant, Person
+from netweave.db.models_intro import Introduction
 from netweave.db.sqltime import day_number
 from netweave.services.me import me_id
 from netweave.services.strength import rounded, strength_expr
@@ -154,6 +159,7 @@ def follow_ups_due(session: Session, today: dt.date, limit: int) -> tuple[list[D
             Interaction.occurred_on <= today - dt.timedelta(days=FOLLOW_UP_AFTER_DAYS),
             Interaction.occurred_on >= today - dt.timedelta(days=FOLLOW_UP_EXPIRES_DAYS),
             ~followed,
+            ~exists(select(1).where(Introduction.interaction_id == Interaction.id)),
         )
         # Oldest first: that is also highest priority.
         .order_by(Interaction.occurred_on, Interaction.id, Person.id)
@@ -183,7 +189,30 @@ def follow_ups_due(session: Session, today: dt.date, limit: int) -> tuple[list[D
     return items, int(rows[0][-1]) if rows else 0
 
 
-DUE_SOURCES: list[DueSource] = [follow_ups_due, keep_in_touch_due]
+def introduction_nudges_due(
+    session: Session, today: dt.date, limit: int
+) -> tuple[list[DueItem], int]:
+    """Unanswered opt-in asks to nudge once (see `intro_due`; imported late: it uses DueItem)."""
+    from netweave.services.intro_due import nudges_due
+
+    return nudges_due(session, today, limit)
+
+
+def introduction_follow_ups_due(
+    session: Session, today: dt.date, limit: int
+) -> tuple[list[DueItem], int]:
+    """Follow-ups of workflow introductions (see `intro_due`)."""
+    from netweave.services.intro_due import follow_ups_due as due_follow_ups
+
+    return due_follow_ups(session, today, limit)
+
+
+DUE_SOURCES: list[DueSource] = [
+    follow_ups_due,
+    keep_in_touch_due,
+    introduction_nudges_due,
+    introduction_follow_ups_due,
+]
 
 
 @dataclass

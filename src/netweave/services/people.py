@@ -57,6 +57,7 @@ class PersonPatch:
     remove_tags: list[str] = field(default_factory=list)
     add_facets: dict[str, list[str]] = field(default_factory=dict)  # record attr -> items
     remove_facet_ids: list[int] = field(default_factory=list)
+    clear: list[str] = field(default_factory=list)  # scalar fields to empty (SCALAR_FIELDS)
 
 
 def normalise_email(address: str) -> str:
@@ -246,6 +247,10 @@ def edit_person(session: Session, person: Person, patch: PersonPatch) -> Person:
     apply_record(session, person, record)
     _remove_tags(person, patch.remove_tags)
     _remove_facets(person, patch.remove_facet_ids)
+    for name in patch.clear:
+        if name not in SCALAR_FIELDS:
+            raise NetweaveError(f"unknown field {name!r}")
+        setattr(person, name, None)
     person.search_text = compose_search_text(person)
     session.flush()
     return person

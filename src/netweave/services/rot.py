@@ -5,14 +5,16 @@
                minutes are shared equally among its people
     points   = 1 per referral received (direction receive, give kind referral)
              + 3 per business resulted (outcome "business")
-             + debrief score / 5 per debriefed introduction (when introductions exist)
+             + per debriefed side of an introduction (issue #7): outcome / 5, and a
+               business resulted (3) or a referral resulted (1) counted like the above
     ROT      = points / hours (none when no time was logged)
 
 An outcome is credited to the month, channel and people of the interaction it was logged
 on. By event, hours are those logged at the event, and outcomes are those from people you
 met there (on or after the first time you met them at that event), so an event's columns
-can overlap another's. Each outcome is one entry of `OUTCOMES`; debriefs from the
-introduction workflow will add an entry and a source query.
+can overlap another's. Each outcome is one entry of `OUTCOMES`. A debrief is credited to
+the month it was recorded, the person whose side it is, and the channel and event of the
+interaction that made the introduction (`_add_debriefs`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from netweave.db.models import Interaction, InteractionParticipant, Person
+from netweave.db.models_intro import Debrief, Introduction
 from netweave.db.sqltime import year_month
 from netweave.errors import NetweaveError
 
@@ -63,11 +66,14 @@ class RotRow:
     interactions: int
     referrals: int
     business: int
+    debriefs: int = 0
+    debrief_points: float = 0.0
 
     @property
     def points(self) -> float:
         weights = {name: points for name, (_cond, points) in _outcomes().items()}
-        return self.referrals * weights["referrals"] + self.business * weights["business"]
+        counted = self.referrals * weights["referrals"] + self.business * weights["business"]
+        return round(counted + self.debrief_points, 3)
 
     @property
     def rot(self) -> float | None:
@@ -81,6 +87,7 @@ class RotRow:
             "interactions": self.interactions,
             "referrals": self.referrals,
             "business": self.business,
+            "debriefs": self.debriefs,
             "points": self.points,
             "rot": self.rot,
         }
@@ -193,6 +200,44 @@ def rot_report(session: Session, by: str = "month") -> list[RotRow]:
         RotRow(str(k), str(name), float(m or 0) / 60, int(n), int(r or 0), int(b or 0))
         for k, name, m, n, r, b in raw
     ]
+    _add_debriefs(session, by, rows)
     if by == "month":
         return sorted(rows, key=lambda r: r.key)
     return sorted(rows, key=lambda r: (-(r.rot or 0), -r.hours, r.name))
+
+
+def _add_debriefs(session: Session, by: str, rows: list[RotRow]) -> None:
+    """Credit each debriefed side to its row (made with no hours if the key had none)."""
+    found = session.execute(
+        select(
+            Debrief.on,
+            Debrief.person_id,
+            Person.full_name,
+            Debrief.outcome,
+            Debrief.business,
+            Debrief.referral,
+            Interaction.channel,
+            Interaction.event,
+        )
+        .join(Introduction, Introduction.id == Debrief.introduction_id)
+        .join(Person, Person.id == Debrief.person_id)
+        .outerjoin(Interaction, Interaction.id == Introduction.interaction_id)
+    ).all()
+    by_key = {r.key: r for r in rows}
+    for on, pid, name, outcome, business, referral, channel, event in found:
+        key, label = {
+            "month": (on.strftime("%Y-%m"),) * 2,
+            "person": (str(pid), name),
+            "channel": (channel or "email",) * 2,
+            "event": (event, event),
+        }[by]
+        if key is None:
+            continue
+        row = by_key.get(key)
+        if row is None:
+            row = by_key[key] = RotRow(key, label, 0.0, 0, 0, 0)
+            rows.append(row)
+        row.debriefs += 1
+        row.debrief_points += outcome / 5
+        row.business += int(bool(business))
+        row.referrals += int(bool(referral))

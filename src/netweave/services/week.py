@@ -19,7 +19,12 @@ from netweave.services.contact_summary import FACE_TO_FACE
 from netweave.services.give_ideas import IntroIdea, introductions_to_make
 from netweave.services.goals import GoalStatus, goal_for, goal_statuses, period_bounds
 from netweave.services.health import ColdItem, face_to_face_candidates, going_cold
-from netweave.services.keep_in_touch import DueItem, follow_ups_due
+from netweave.services.keep_in_touch import (
+    DueItem,
+    follow_ups_due,
+    introduction_follow_ups_due,
+    introduction_nudges_due,
+)
 
 PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
 NO_INTRODUCTIONS = (
@@ -88,6 +93,9 @@ def week_plan(session: Session, today: dt.date, limit: int = 5) -> WeekPlan:
     start, end = period_bounds("week", today)
     intros = introductions_to_make(session, today, limit)
     follow_ups, _ = follow_ups_due(session, end, 20)
+    # The introduction workflow's follow-ups and nudges falling due by the week's end (#7).
+    follow_ups += introduction_follow_ups_due(session, end, 20)[0]
+    follow_ups += introduction_nudges_due(session, end, 20)[0]
     cold, cold_total = going_cold(session, today, limit)
     return WeekPlan(
         start,

@@ -1,4 +1,9 @@
-"""The web app factory: `create_app(settings)` builds one app on one database."""
+"""The web app factory: `create_app(settings)` builds one app on one database.
+
+Layers, outermost first: Host check (loopback names only when bound to loopback), body
+size limit (413), security headers (CSP: this origin only), signed session cookie
+(HttpOnly, SameSite=Strict), password gate; CSRF is a dependency of every router.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,18 @@ from netweave import __version__
 from netweave.db.migrate import ensure_current
 from netweave.db.store import Store
 from netweave.settings import Settings
-from netweave.web import api, pages
-from netweave.web.auth import PasswordGate
+from netweave.web import api, errors, pages
+from netweave.web.auth import LoginThrottle, PasswordGate
+from netweave.web.extensions import nav_entries
+from netweave.web.guards import BodyLimit, HostGuard, SecurityHeaders
+from netweave.web.uploads import UploadHold
 
 HERE = Path(__file__).parent
+DESCRIPTION = (
+    "The netweave JSON API: the same services as the CLI. Without a password (loopback) "
+    "no sign-in is needed; otherwise send `Authorization: Bearer <password>`. Browser "
+    "sessions must send the page's CSRF token as `X-CSRF-Token` on unsafe requests."
+)
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
@@ -24,10 +37,18 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     if store is None:
         store = Store(settings.url)
         ensure_current(store)
-    app = FastAPI(title="netweave", version=__version__, docs_url="/docs")
+    app = FastAPI(
+        title="netweave",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # Swagger UI and ReDoc load from CDNs: /docs is our own page
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.store = store
-    app.add_middleware(PasswordGate, password=settings.password)
+    app.state.login_throttle = LoginThrottle()
+    app.state.uploads = UploadHold()
+    app.add_middleware(PasswordGate, password=settings.password, throttle=app.state.login_throttle)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key or secrets.token_urlsafe(32),
@@ -35,7 +56,13 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         https_only=False,
         session_cookie="netweave_session",
     )
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=settings.upload_limit_bytes)
+    app.add_middleware(HostGuard, loopback_only=settings.is_loopback)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
-    app.include_router(pages.router)
+    for router in pages.routers:
+        app.include_router(router)
+    errors.install(app)
+    app.state.nav = nav_entries(app.routes)
     return app

@@ -1,13 +1,21 @@
-"""Request-scoped dependencies: database sessions from the app's store."""
+"""Request-scoped dependencies: the app's store, settings, 'today' and read sessions.
+
+Writes open `store.write()` inside the route, so the transaction commits before the
+response is sent (a redirect then always shows the change).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from netweave.db.store import Store
+from netweave.settings import Settings
 
 
 def store_of(request: Request) -> Store:
@@ -16,11 +24,27 @@ def store_of(request: Request) -> Store:
     return store
 
 
+def settings_of(request: Request) -> Settings:
+    settings = request.app.state.settings
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def today_of(request: Request) -> dt.date:
+    return settings_of(request).current_date()
+
+
 def read_session(request: Request) -> Iterator[Session]:
     with store_of(request).read() as session:
         yield session
 
 
-def write_session(request: Request) -> Iterator[Session]:
-    with store_of(request).write() as session:
-        yield session
+async def form_data(request: Request) -> FormData:
+    """The posted form (parsed once; the CSRF check reads the same object)."""
+    return await request.form()
+
+
+ReadSession = Annotated[Session, Depends(read_session)]
+StoreDep = Annotated[Store, Depends(store_of)]
+Today = Annotated[dt.date, Depends(today_of)]
+Form = Annotated[FormData, Depends(form_data)]

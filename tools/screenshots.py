@@ -1,0 +1,96 @@
+"""Write a screenshot of each page to docs/screenshots/<page>.png (`make screenshots`).
+
+A 200-person demo network (seed 7, today fixed at 2026-11-23) in a temporary database,
+a few goals set, the app served on a free loopback port and Debian's Chromium driven by
+Playwright: dashboard, people, a person, import preview, network, API docs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+TODAY = dt.date(2026, 11, 23)
+FIXTURE = ROOT / "tests" / "importers" / "fixtures" / "linkedin_connections.csv"
+
+
+def demo_app(folder: Path) -> object:
+    from netweave.db.migrate import upgrade
+    from netweave.db.store import Store
+    from netweave.services.demo import load_demo
+    from netweave.services.goals import set_goal
+    from netweave.settings import Settings
+    from netweave.web.app import create_app
+
+    settings = Settings(db=str(folder / "demo.db"), secret_key="screenshots", today=TODAY)
+    store = Store(settings.url)
+    upgrade(store)
+    with store.write() as session:
+        load_demo(session, 200, 7, TODAY)
+        set_goal(session, "gives", "3/week", TODAY)
+        set_goal(session, "introductions", "1/week", TODAY)
+        set_goal(session, "new-people", "2/month", TODAY)
+    return create_app(settings, store)
+
+
+def strongest_person(base: str) -> int:
+    import httpx
+
+    rows = httpx.get(f"{base}/api/people", params={"sort": "strength", "limit": 1}).json()
+    return int(rows["people"][0]["id"])
+
+
+def main() -> int:
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing: apt-get install -y chromium", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    from netweave.web.background import serving
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, serving(demo_app(Path(tmp))) as base:  # type: ignore[arg-type]
+        person = strongest_person(base)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            shots = {
+                "dashboard": "/",
+                "people": "/people?sort=strength",
+                "person": f"/people/{person}",
+                "network": "/network",
+                "docs": "/docs",
+            }
+            for name, path in shots.items():
+                page.goto(base + path)
+                if name == "network":
+                    page.wait_for_selector("canvas[data-ready]")
+                    page.wait_for_timeout(4000)
+                page.screenshot(path=str(OUT / f"{name}.png"), full_page=name != "docs")
+                print(f"wrote docs/screenshots/{name}.png")
+            page.goto(base + "/import")
+            page.set_input_files("input[name=files]", str(FIXTURE))
+            page.click("#import-form button[type=submit]")
+            page.wait_for_selector("#import-totals")
+            page.screenshot(path=str(OUT / "import.png"), full_page=True)
+            print("wrote docs/screenshots/import.png")
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    raise SystemExit(main())
