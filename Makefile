@@ -2,22 +2,31 @@
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-EXTRAS ?= dev
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 
 .PHONY: setup run test lint typecheck pytest browser bench docs screenshots clean
 
-setup: $(STAMP)
+# `make run` needs only the app (small, no machine-learning runtime); `make setup` and
+# `make test` add the development tools and the optional extras (MiniLM, faiss) so they are
+# tested too.
+setup: $(DEV_STAMP)
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@bash tools/check_python.sh "$(PYTHON)"
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
-	@touch $(STAMP)
 
-run: setup
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[postgres]'
+	@touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(RUN_STAMP) $(DEV_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/netweave demo --if-empty
 	$(BIN)/netweave serve
 

@@ -7,6 +7,7 @@ the commit step.
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
 import secrets
@@ -31,6 +32,7 @@ class UploadHold:
         """Created on first use (mkdtemp makes it private to this user)."""
         if self._root is None:
             self._root = Path(tempfile.mkdtemp(prefix="netweave-uploads-"))
+            atexit.register(shutil.rmtree, self._root, ignore_errors=True)
         return self._root
 
     def _folder(self, token: str) -> Path:
