@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from netweave.importers.records import ParseResult, PersonRecord, Rejection
 from netweave.importers.text import split_lines
 
 # Notes and photos can exceed the csv module's 128 KiB default field limit.
@@ -129,3 +130,21 @@ def split_list(value: str | None, separators: str = ";") -> list[str]:
         if item.strip() and item.strip() not in out:
             out.append(item.strip())
     return out
+
+
+def people_from_table(
+    table: Table,
+    name: str,
+    fmt: str,
+    to_person: Callable[[Table, int, list[str]], PersonRecord | str],
+) -> ParseResult:
+    """Turn each data row into a record, or a rejection naming the row's line and reason."""
+    result = ParseResult(format=fmt)
+    result.rejected += [Rejection(name, line, why) for line, why in table.errors]
+    for line, cells in table.rows:
+        person = to_person(table, line, cells)
+        if isinstance(person, str):
+            result.rejected.append(Rejection(name, line, person))
+        else:
+            result.people.append(person)
+    return result

@@ -24,8 +24,8 @@ import datetime as dt
 import re
 
 from netweave.importers.csvfields import Row, put
-from netweave.importers.csvutil import Table, find_header, read_table, split_list
-from netweave.importers.records import FACET_FIELDS, Labelled, ParseResult, PersonRecord, Rejection
+from netweave.importers.csvutil import Table, find_header, people_from_table, read_table, split_list
+from netweave.importers.records import FACET_FIELDS, Labelled, ParseResult, PersonRecord
 
 FORMAT = "csv"
 _LABEL = re.compile(r"^([^:@/;]{1,30}):\s+(.+)$")
@@ -63,19 +63,11 @@ def is_header(keys: list[str]) -> bool:
 
 def parse_generic(text: str, name: str) -> ParseResult:
     """Parse a CSV in the generic layout."""
-    result = ParseResult(format=FORMAT)
     index = find_header(text, lambda cells: any(c for c in cells))
     table = read_table(text, index) if index is not None else None
     if table is None:
-        return result
-    result.rejected += [Rejection(name, line, why) for line, why in table.errors]
-    for line, cells in table.rows:
-        person = _person(table, line, cells)
-        if isinstance(person, str):
-            result.rejected.append(Rejection(name, line, person))
-        else:
-            result.people.append(person)
-    return result
+        return ParseResult(format=FORMAT)
+    return people_from_table(table, name, FORMAT, _person)
 
 
 def labelled(value: str, default: str | None = None) -> Labelled:

@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from netweave.importers.csvfields import Row, multi, put
-from netweave.importers.csvutil import Table, read_table
-from netweave.importers.records import ParseResult, PersonRecord, Rejection
+from netweave.importers.csvutil import Table, people_from_table, read_table
+from netweave.importers.records import ParseResult, PersonRecord
 
 FORMAT = "google"
 _ADDRESS_PARTS = (
@@ -34,18 +34,10 @@ def is_header(keys: list[str]) -> bool:
 
 def parse_google(text: str, name: str) -> ParseResult:
     """Parse a Google Contacts CSV."""
-    result = ParseResult(format=FORMAT)
     table = read_table(text)
     if table is None:
-        return result
-    result.rejected += [Rejection(name, line, why) for line, why in table.errors]
-    for line, cells in table.rows:
-        person = _person(table, line, cells)
-        if isinstance(person, str):
-            result.rejected.append(Rejection(name, line, person))
-        else:
-            result.people.append(person)
-    return result
+        return ParseResult(format=FORMAT)
+    return people_from_table(table, name, FORMAT, _person)
 
 
 def _numbered(row: Row, kind: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from netweave.importers.csvfields import Row, parse_date
-from netweave.importers.csvutil import Table, find_header, read_table
+from netweave.importers.csvutil import Table, find_header, people_from_table, read_table
 from netweave.importers.records import Labelled, ParseResult, PersonRecord, Rejection
 
 FORMAT = "linkedin"
@@ -37,14 +37,7 @@ def parse_linkedin(text: str, name: str) -> ParseResult:
             Rejection(name, None, "no LinkedIn header row (First Name, Last Name)")
         )
         return result
-    result.rejected += [Rejection(name, line, why) for line, why in table.errors]
-    for line, cells in table.rows:
-        person = _person(table, line, cells)
-        if isinstance(person, str):
-            result.rejected.append(Rejection(name, line, person))
-        else:
-            result.people.append(person)
-    return result
+    return people_from_table(table, name, FORMAT, _person)
 
 
 def decode_url(url: str) -> str:

@@ -8,8 +8,8 @@ are not kept.
 from __future__ import annotations
 
 from netweave.importers.csvfields import Row, join_address, put
-from netweave.importers.csvutil import Table, read_table
-from netweave.importers.records import ParseResult, PersonRecord, Rejection
+from netweave.importers.csvutil import Table, people_from_table, read_table
+from netweave.importers.records import ParseResult, PersonRecord
 
 FORMAT = "outlook"
 _DEFAULTS = {
@@ -37,18 +37,10 @@ def is_header(keys: list[str]) -> bool:
 
 def parse_outlook(text: str, name: str) -> ParseResult:
     """Parse an Outlook contacts CSV."""
-    result = ParseResult(format=FORMAT)
     table = read_table(text)
     if table is None:
-        return result
-    result.rejected += [Rejection(name, line, why) for line, why in table.errors]
-    for line, cells in table.rows:
-        person = _person(table, line, cells)
-        if isinstance(person, str):
-            result.rejected.append(Rejection(name, line, person))
-        else:
-            result.people.append(person)
-    return result
+        return ParseResult(format=FORMAT)
+    return people_from_table(table, name, FORMAT, _person)
 
 
 def phone_label(key: str) -> str:

@@ -25,19 +25,17 @@ from netweave.services.bulk import (
 )
 from netweave.services.matching import PeopleIndex, fold, load_index
 from netweave.services.people import get_or_create_organisation, link_kind, normalise_email
-from netweave.services.snapshot import Snapshot, is_blank, load_snapshots, same_value
+from netweave.services.snapshot import (
+    SNAPSHOT_SCALARS,
+    Snapshot,
+    is_blank,
+    load_snapshots,
+    same_value,
+)
 from netweave.services.vocab import RECORD_FACETS
 
-RECORD_SCALARS = (
-    "given_name",
-    "family_name",
-    "title",
-    "location",
-    "how_met",
-    "where_met",
-    "met_on",
-    "notes",
-)
+# the scalar fields a record can fill or conflict on (the name is compared on its own)
+RECORD_SCALARS = tuple(name for name in SNAPSHOT_SCALARS if name != "full_name")
 
 
 @dataclass
@@ -197,67 +195,46 @@ def _merge_scalar(
         )
 
 
+def _queue(
+    snap: Snapshot,
+    known: set[Any],
+    key: Any,
+    kind: str,
+    rows: list[dict[str, Any]],
+    row: dict[str, Any],
+) -> bool:
+    """Queue one new list item (email, phone, link, facet) unless the person has it."""
+    if not key or key in known:
+        return False
+    known.add(key)
+    rows.append({"person_id": snap.pid, **row, "position": snap.counts[kind]})
+    snap.counts[kind] += 1
+    return True
+
+
 def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> bool:
+    """Queue every item of `record` the person lacks; True if anything was queued."""
     added = False
     for email in record.emails:
         address = normalise_email(email.value)
-        if address not in snap.emails:
-            snap.emails.add(address)
-            changes.emails.append(
-                {
-                    "person_id": snap.pid,
-                    "address": address,
-                    "label": email.label,
-                    "position": snap.counts["email"],
-                }
-            )
-            snap.counts["email"] += 1
-            added = True
+        row = {"address": address, "label": email.label}
+        added |= _queue(snap, snap.emails, address, "email", changes.emails, row)
     for phone in record.phones:
-        if phone.value.strip() and phone.value.strip() not in snap.phones:
-            snap.phones.add(phone.value.strip())
-            changes.phones.append(
-                {
-                    "person_id": snap.pid,
-                    "number": phone.value.strip(),
-                    "label": phone.label,
-                    "position": snap.counts["phone"],
-                }
-            )
-            snap.counts["phone"] += 1
-            added = True
+        number = phone.value.strip()
+        row = {"number": number, "label": phone.label}
+        added |= _queue(snap, snap.phones, number, "phone", changes.phones, row)
     for link in record.links:
-        if link.value.strip() and link.value.strip() not in snap.links:
-            snap.links.add(link.value.strip())
-            changes.links.append(
-                {
-                    "person_id": snap.pid,
-                    "url": link.value.strip(),
-                    "kind": link_kind(link.value, link.label),
-                    "position": snap.counts["link"],
-                }
-            )
-            snap.counts["link"] += 1
-            added = True
+        url = link.value.strip()
+        row = {"url": url, "kind": link_kind(url, link.label)}
+        added |= _queue(snap, snap.links, url, "link", changes.links, row)
     for tag in {t.strip().lower() for t in record.tags if t.strip()} - snap.tags:
         snap.tags.add(tag)
         changes.tags.append({"person_id": snap.pid, "tag": tag})
         added = True
     for attr, kind in RECORD_FACETS.items():
-        for text in getattr(record, attr):
-            text = " ".join(text.split())
-            if text and (kind, text) not in snap.facets:
-                snap.facets.add((kind, text))
-                changes.facets.append(
-                    {
-                        "person_id": snap.pid,
-                        "kind": kind,
-                        "text": text,
-                        "position": snap.counts["facet"],
-                    }
-                )
-                snap.counts["facet"] += 1
-                added = True
+        for text in (" ".join(t.split()) for t in getattr(record, attr)):
+            row = {"kind": kind, "text": text}
+            added |= _queue(snap, snap.facets, text and (kind, text), "facet", changes.facets, row)
     return added
 
 
