@@ -2,7 +2,8 @@
 
 A 200-person demo network (seed 7, today fixed at 2026-11-23) in a temporary database,
 a few goals set, the app served on a free loopback port and Debian's Chromium driven by
-Playwright: dashboard, people, a person, import preview, network, API docs.
+Playwright: dashboard, people, a person, import preview, network, suggestions, the
+introductions board (a few introductions walked to different stages first), API docs.
 """
 
 from __future__ import annotations
@@ -53,6 +54,43 @@ def strongest_person(base: str) -> int:
     return int(rows["people"][0]["id"])
 
 
+# Introductions started from the top suggestions, each walked this far (by the JSON API).
+WALKS = [
+    [],
+    ["ask"],
+    ["ask", "agree"],
+    ["ask", "agree", "ask", "agree"],
+    ["ask", "agree", "ask", "agree", "introduce"],
+    ["ask", "agree", "ask", "agree", "introduce", "met"],
+    ["ask", "agree", "ask", "agree", "introduce", "met", "debrief"],
+    ["ask", "decline"],
+    ["dismiss"],
+]
+
+
+def walk_introductions(base: str) -> None:
+    import httpx
+
+    api = httpx.Client(base_url=base, headers={"Authorization": "Bearer screenshots"})
+    top = api.get("/api/suggestions", params={"limit": 40}).json()
+    used: set[int] = set()
+    picks = []
+    for s in top:  # people in one introduction each, so no cool-down gets in the way
+        ids = {s["a"]["id"], s["b"]["id"]}
+        if not ids & used:
+            used |= ids
+            picks.append(s)
+    for steps, s in zip(WALKS, picks, strict=False):
+        body = {"a": s["a"]["id"], "b": s["b"]["id"], "from_suggestion": True}
+        iid = api.post("/api/introductions", json=body).raise_for_status().json()["id"]
+        for step in steps:
+            if step == "debrief":
+                sides = {"a": {"outcome": 4, "business": True}, "b": {"outcome": 5}}
+                api.post(f"/api/introductions/{iid}/debrief", json=sides).raise_for_status()
+            else:
+                api.post(f"/api/introductions/{iid}/{step}").raise_for_status()
+
+
 def main() -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install -y chromium", file=sys.stderr)
@@ -64,6 +102,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, serving(demo_app(Path(tmp))) as base:  # type: ignore[arg-type]
         person = strongest_person(base)
+        walk_introductions(base)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -72,10 +111,14 @@ def main() -> int:
                 "people": "/people?sort=strength",
                 "person": f"/people/{person}",
                 "network": "/network",
+                "suggestions": "/suggestions?limit=10",
+                "introductions": "/introductions",
                 "docs": "/docs",
             }
             for name, path in shots.items():
                 page.goto(base + path)
+                if name == "dashboard":
+                    page.wait_for_selector("#top-suggestions[data-loaded]")
                 if name == "network":
                     page.wait_for_selector("canvas[data-ready]")
                     page.wait_for_timeout(4000)

@@ -71,9 +71,45 @@ BAD_INPUT = [
     ("draft", "intro", "999"),
     ("draft", "intro", "1", "--kind", "poem"),
     ("calendar", "/proc/netweave/x.ics"),
+    # Requests and events (#8).
+    ("request", "add", "   ", "--no-refine"),
+    ("request", "add", "x", "--from", "Nobody", "--no-refine"),
+    ("request", "show", "999"),
+    ("request", "close", "999"),
+    ("request", "check", "999"),
+    ("request", "route", "999"),
+    ("request", "two-back", "999"),
+    ("request", "link", "999", "1"),
+    ("request", "list", "--status", "pending"),
+    ("route",),
+    ("route", "   "),
+    ("route", "--from-file", "/nonexistent/requests.txt"),
+    ("who", "  "),
+    ("event", "add", "X", "--on", "someday"),
+    ("event", "show", "Nowhere"),
+    ("event", "plan", "Nowhere"),
+    ("event", "attendees", "Nowhere", "-a", "A <a@example.com>"),
+    ("event", "followup", "Nowhere", "--met", "1"),
+    # Gatherings and sharing (#10).
+    ("gathering", "plan", "--size", "4"),  # one person: no candidates
+    ("gathering", "plan", "--around", "Nobody"),
+    ("gathering", "plan", "--on", "someday"),
+    ("gathering", "show", "999"),
+    ("gathering", "invite", "999"),
+    ("gathering", "held", "999"),
+    ("gathering", "list", "--status", "cancelled"),
+    ("share", "   "),
+    ("share", "tax tips", "--to", "Nobody"),
+    ("share", "tax tips", "--pick", "one"),
+    # Batch jobs (#12).
+    ("batch", "suggest", "--engine", "spark"),
+    ("batch", "embed", "--scheduler", "tcp://127.0.0.1:9"),  # needs --engine dask
+    ("batch", "suggest", "--out", "matches.csv"),
+    ("batch", "suggest", "--out", "/nonexistent/dir/m.parquet"),
 ]
 
 USAGE = [
+    ("batch", "suggest", "--top", "0"),
     ("people", "add"),
     ("people", "list", "--limit", "0"),
     ("people", "bogus-command"),
@@ -82,6 +118,7 @@ USAGE = [
     ("log", "1", "-c", "call", "-d", "give", "--minutes", "-5"),
     ("intro", "debrief", "1", "--a", "6"),
     ("intro", "ask", "one"),
+    ("gathering", "plan", "--size", "1"),
 ]
 
 

@@ -70,7 +70,7 @@ def test_ask_warns_and_suggests_gives(people: Cli) -> None:
     assert "warning: only 0 gives to Dana Reyes so far; give 3 more before asking" in out
     assert "give: share something about cycling" in out
     assert "introduce Lee Chen (#2), who offers 'tax planning'" in out
-    assert "placeholder" in out
+    assert "introduction engine" in out
     data = json.loads(people("log", "Dana Reyes", "-c", "email", "-d", "ask", "--json", "another?"))
     assert data["warnings"][0]["content_ideas"] == ["share something about cycling"]
 

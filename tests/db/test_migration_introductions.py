@@ -27,7 +27,7 @@ def test_upgrade_from_0003_and_back(store: Store) -> None:
                 "(1, 'Ann', '[]', 0, 'open', 'inner', 'Ann', '2026-01-01', '2026-01-01')"
             )
         )
-    upgrade(store)
+    upgrade(store, "0004_introductions")
     assert current_revision(store) == "0004_introductions"
     with store.engine.connect() as conn:
         assert set(inspect(conn).get_table_names()) >= TABLES

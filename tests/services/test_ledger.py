@@ -54,7 +54,7 @@ def test_ask_warns_with_ideas_when_fewer_than_three_gives(store: Store) -> None:
         assert "only 1 give" in warning.message
         assert warning.ideas.content == ["share something about cycling"]
         assert [i.name for i in warning.ideas.introductions] == ["Ben"]
-        assert "placeholder" in warning.ideas.introductions_source
+        assert "engine" in warning.ideas.introductions_source
 
 
 def test_ask_after_three_gives_does_not_warn(store: Store) -> None:

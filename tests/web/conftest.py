@@ -78,3 +78,44 @@ def seeded(app: FastAPI) -> dict[str, int]:
         log(app, dana, days, channel="in-person" if days == 90 else "call")
     log(app, sam, 20, give_kind="introduction", note="introduced Sam to a lawyer")
     return {"dana": dana, "lee": lee, "sam": sam}
+
+
+SCRIPT_NAME = "Lee <script>alert('x')</script> Chen"
+
+
+@pytest.fixture
+def pair(app: FastAPI) -> dict[str, int]:
+    """Two people the engine pairs first (a family-law attorney and a CPA), and a plumber.
+
+    The CPA's name carries a script tag: every page must show it as text.
+    """
+    with app.state.store.write() as s:
+        dana = people.add_person(
+            s,
+            PersonRecord(
+                full_name="Dana Reyes",
+                title="Family-law attorney",
+                networker_level=3,
+                emails=[Labelled("dana@reyes.law")],
+                needs=["referrals from CPAs"],
+                offers=["family-law advice"],
+                referral_sources=["CPAs"],
+            ),
+        ).id
+        lee = people.add_person(
+            s,
+            PersonRecord(
+                full_name=SCRIPT_NAME,
+                title="CPA",
+                networker_level=3,
+                emails=[Labelled("lee@chen.tax")],
+                needs=["family-law advice for clients"],
+                offers=["tax filing for divorcing couples"],
+                referral_sources=["divorce attorneys"],
+            ),
+        ).id
+        sam = people.add_person(
+            s,
+            PersonRecord(full_name="Sam Ortiz", title="Plumber", offers=["emergency plumbing"]),
+        ).id
+    return {"dana": dana, "lee": lee, "sam": sam}

@@ -158,3 +158,57 @@ def test_network_graph_draws_and_opens_a_person(
     page.click("text=See the neighbourhood on the network")
     page.wait_for_selector("canvas[data-ready]")
     assert "2 people" in page.inner_text("#graph-status")
+
+
+def test_suggestion_to_debrief_through_both_opt_ins(page: Any, pair: dict[str, int]) -> None:
+    page.goto("/")
+    page.wait_for_selector("#top-suggestions[data-loaded=yes]")
+    assert "Dana Reyes" in page.inner_text("#top-suggestions")
+    assert "<script>" in page.inner_text("#top-suggestions"), "a name shown as text"
+
+    page.click("nav >> text=Suggestions")
+    best = page.locator("li.suggestion").first
+    assert "For Dana Reyes" in best.inner_text()
+    best.locator("button:has-text('Start introduction')").click()
+    page.wait_for_selector("text=Started introduction")
+    iid = int(page.url.rsplit("/", 1)[1])
+    copy = page.locator(f"#draft-{iid}-optin button.copy")
+    copy.click()  # shown by the script; copies the opt-in ask
+    page.wait_for_function(
+        f"() => document.querySelector('#draft-{iid}-optin button.copy')"
+        ".textContent !== 'Copy text'"
+    )
+    assert "mailto:dana@reyes.law" in page.get_attribute(
+        f"#draft-{iid}-optin a[href^=mailto]", "href"
+    )
+
+    page.click("text=← the board")
+    card = f"#intro-{iid}"
+    for action, column in (
+        ("ask", "asked"),
+        ("agree", "agreed"),
+        ("ask", "asked"),
+        ("agree", "agreed"),
+        ("introduce", "introduced"),
+        ("met", "met"),
+    ):
+        page.click(f"{card} button[data-action={action}]")
+        page.wait_for_selector(f"#col-{column} {card}")
+    assert page.locator(f"{card} button[data-action]").evaluate_all(
+        "bs => bs.map(b => b.dataset.action)"
+    ) == ["follow-up", "close", "dismiss"]
+    page.click(f"{card} summary:has-text('Debrief')")
+    page.select_option(f"#debrief-{iid} select[name=a_outcome]", "4")
+    page.check(f"#debrief-{iid} input[name=a_business]")
+    page.select_option(f"#debrief-{iid} select[name=b_outcome]", "5")
+    page.fill(f"#debrief-{iid} textarea[name=b_notes]", "already sent a client")
+    page.click(f"#debrief-{iid} button[type=submit]")
+    page.wait_for_selector(f"#col-debriefed {card}")
+
+    page.click(f"{card} >> text=History and details")
+    page.wait_for_selector("#history")
+    steps = page.inner_text("#history")
+    for word in ("start", "ask", "agree", "introduce", "met", "debrief"):
+        assert word in steps
+    assert "already sent a client" in page.inner_text("#debriefs")
+    assert page.get_attribute("#calendar-feed a.button", "href").startswith("webcal://")

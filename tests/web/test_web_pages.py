@@ -128,7 +128,7 @@ def test_extension_points(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, seeded: dict[str, int]
 ) -> None:
     from netweave.web import extensions, graph
-    from netweave.web.pages import dashboard
+    from netweave.web.pages import dashboard, suggestions
 
     monkeypatch.setattr(dashboard, "optional_module", lambda name: None)
     assert "Top suggestions" not in client.get("/").text
@@ -143,7 +143,11 @@ def test_extension_points(
     monkeypatch.setattr(dashboard, "optional_module", lambda name: object())
     monkeypatch.setattr(dashboard, "optional_function", lambda module, name: lambda s, t, n: top)
     board = client.get("/").text
-    assert "Top suggestions" in board and "tax meets law" in board
+    assert "Top suggestions" in board and 'data-fragment="/suggestions/top"' in board
+    monkeypatch.setattr(suggestions, "optional_function", lambda module, name: lambda s, t, n: top)
+    assert "tax meets law" in client.get("/suggestions/top").text
+    monkeypatch.setattr(suggestions, "optional_function", lambda module, name: None)
+    assert client.get("/suggestions/top").status_code == 404
 
     monkeypatch.setattr(
         graph, "optional_function", lambda module, name: lambda s, t, ids: [(ids[0], ids[1])]

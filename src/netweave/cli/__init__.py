@@ -112,6 +112,25 @@ def _register() -> None:
     app.add_typer(drafts.app, name="draft")
     app.command("calendar")(intro_reports.calendar)
     app.command("calibration")(intro_reports.calibration)
+    # Whole-community batch jobs, locally or on Dask (#12).
+    from netweave.cli import batch
+
+    batch.app.command("embed")(batch.embed)
+    batch.app.command("suggest")(batch.suggest)
+    app.add_typer(batch.app, name="batch")
+    # Requests and events (#8).
+    from netweave.cli import events, requests
+
+    app.add_typer(requests.app, name="request")
+    app.command("route")(requests.route)
+    app.command("who")(requests.who)
+    app.add_typer(events.app, name="event")
+
+    # Gatherings, get-to-know meetings and sharing (#10).
+    from netweave.cli import gathering
+
+    app.add_typer(gathering.app, name="gathering")
+    app.command("share")(gathering.share)
 
 
 _register()

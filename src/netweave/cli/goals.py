@@ -120,6 +120,19 @@ def week(ctx: typer.Context, json_out: JsonOption = False) -> None:
         return
     out = console.print
     out(f"Week of {plan.start} to {plan.end}", style="bold", markup=False)
+    if plan.get_to_know:  # new connections first: get to know them before any ask (#10)
+        heading = "\nGet to know (new connections: listen first, no business)"
+        out(heading, style="bold", markup=False)
+        for meet in plan.get_to_know:
+            who = f"#{meet.person_id} {meet.name}"
+            out(f"  {meet.meeting} with {who} ({meet.meeting_why})", markup=False)
+            for q in meet.questions:
+                out(f"    ask: {q}", markup=False)
+            for h in meet.help:
+                out(f"    help: {h}", markup=False)
+            for helper in meet.helpers:
+                helper_name = f"#{helper.person_id} {helper.name}"
+                out(f"    could help them: {helper_name}: {helper.reason}", markup=False)
     out("\nIntroductions to make", style="bold", markup=False)
     for intro in plan.introductions:
         out(f"  introduce {intro.name}: offers {intro.offer!r} for {intro.need!r}", markup=False)

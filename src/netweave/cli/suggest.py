@@ -66,6 +66,7 @@ def suggest(
             today=app_state.today(),
             dense=dense,
             progress=lambda n: progress.advance(task, n),
+            cache_dir=app_state.settings.data_dir / "cache",
         )
         views = [v.as_json() for v in found]
     if json_out:
@@ -88,7 +89,7 @@ def why(
 
     app_state = state(ctx)
     with app_state.store().write() as session:
-        result = explain(session, a, b, app_state.today())
+        result = explain(session, a, b, app_state.today(), app_state.settings.data_dir / "cache")
     if json_out:
         print_json(result)
         return
@@ -115,6 +116,9 @@ def embed(
 ) -> None:
     """Embed every facet item not yet in the cache (suggestions do this on demand too).
 
+    With --dense, fills the MiniLM cache; later `netweave suggest` calls use those vectors
+    (without loading the model) as long as every item has one.
+
     Example: netweave embed --dense
     """
     from netweave.services.suggestions import build_engine
@@ -124,9 +128,13 @@ def embed(
         app_state.store().write() as session,
         Progress(console=console, disable=not console.is_terminal) as progress,
     ):
-        task = progress.add_task("embedding", total=None)
+        task = progress.add_task("embedding new items", total=None)
         engine = build_engine(
-            session, app_state.today(), dense=dense, progress=lambda n: progress.advance(task, n)
+            session,
+            app_state.today(),
+            dense=dense,
+            progress=lambda n: progress.advance(task, n),
+            cache_dir=app_state.settings.data_dir / "cache",
         )
     console.print(f"embeddings up to date ({engine.embedder or 'lexical only'})")
 

@@ -339,4 +339,10 @@ class AppSetting(Base):
 
 # Tables of later features live in their own modules; importing them here registers them
 # with Base.metadata (migrations, backups and merges walk the metadata).
-from netweave.db import models_engine, models_intro  # noqa: E402, F401
+from netweave.db import (  # noqa: E402, F401
+    models_batch,
+    models_engine,
+    models_gathering,
+    models_intro,
+    models_requests,
+)

@@ -1,4 +1,8 @@
-"""Tables of the introduction engine (issue #6): the embedding cache."""
+"""Tables of the introduction engine (issue #6): the embedding cache.
+
+The `engine_state` change token (migration 0006) has no model on purpose: it is maintained by
+triggers and read by `services.engine_cache`, and backups must neither export nor restore it.
+"""
 
 from __future__ import annotations
 

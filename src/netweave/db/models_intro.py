@@ -56,6 +56,9 @@ class Introduction(Base):
     )
     created_on: Mapped[dt.date] = mapped_column(Date)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # The request (issue #8) this introduction answers; a plain id added by 0005_requests
+    # (no FK, as 0002 did for follow_up_of), cleared by `services.requests` on delete.
+    request_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __table_args__ = (CheckConstraint("a_id <> b_id", name="ck_introduction_two_people"),)
 

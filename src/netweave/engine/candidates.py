@@ -68,12 +68,16 @@ class Candidates:
 
     def products(self, lo: int, hi: int) -> dict[str, sp.csr_matrix]:
         """The generating products for rows lo..hi-1, by name ((hi - lo) x n each)."""
+        return self.products_at(slice(lo, hi))
+
+    def products_at(self, rows: slice | IntArray) -> dict[str, sp.csr_matrix]:
+        """The generating products for a slice or a sorted array of rows, by name."""
         s = self.scorer
-        found = {"need_match_ab": s.need_match[lo:hi], "need_match_ba": s.need_match_t[lo:hi]}
+        found = {"need_match_ab": s.need_match[rows], "need_match_ba": s.need_match_t[rows]}
         if self.title_owner.nnz:
-            found["referral"] = sp.csr_matrix(s.referral[lo:hi] @ self.title_owner)
-            found["prospect"] = sp.csr_matrix(s.prospect[lo:hi] @ self.title_owner)
-        found.update(s.synergy.generate(lo, hi))
+            found["referral"] = sp.csr_matrix(s.referral[rows] @ self.title_owner)
+            found["prospect"] = sp.csr_matrix(s.prospect[rows] @ self.title_owner)
+        found.update(s.synergy.generate_at(rows))
         return found
 
     def pattern(self, lo: int, hi: int) -> sp.csr_matrix:

@@ -192,13 +192,17 @@ class Synergy:
         Group terms hold the Adamic–Adar sums over small groups, M[R] W M^T (or A[R] D A);
         "team" holds E[R] E^T - Q[R] Q^T, the count of shared small events in different roles.
         """
+        return self.generate_at(slice(lo, hi))
+
+    def generate_at(self, rows: slice | IntArray) -> dict[str, sp.csr_matrix]:
+        """`generate` for a slice or a sorted array of rows (one product row per given row)."""
         found: dict[str, sp.csr_matrix] = {}
         for name, weighted in self.small_weighted.items():
             if weighted.nnz:
-                found[name] = sp.csr_matrix(weighted[lo:hi] @ self.small[name].T)
+                found[name] = sp.csr_matrix(weighted[rows] @ self.small[name].T)
         if self.small_events.nnz:
             ev, ro = self.small_events, self.small_roles
-            diff = sp.csr_matrix(ev[lo:hi] @ ev.T - ro[lo:hi] @ ro.T)
+            diff = sp.csr_matrix(ev[rows] @ ev.T - ro[rows] @ ro.T)
             diff.eliminate_zeros()
             found["team"] = diff
         return found

@@ -27,6 +27,8 @@ TEMPLATE_NAMES = (
     "connection_request",
     "thank_you_two_back",
     "nudge",
+    "gathering_invite",
+    "share_note",
 )
 
 

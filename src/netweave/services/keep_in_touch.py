@@ -207,11 +207,37 @@ def introduction_follow_ups_due(
     return due_follow_ups(session, today, limit)
 
 
+def request_loops_due(session: Session, today: dt.date, limit: int) -> tuple[list[DueItem], int]:
+    """Open requests due for an outcome check (see `requests`; issue #8)."""
+    from netweave.services.requests import request_loops_due as due_requests
+
+    return due_requests(session, today, limit)
+
+
+def gathering_follow_ups_due(
+    session: Session, today: dt.date, limit: int
+) -> tuple[list[DueItem], int]:
+    """Guests of held gatherings to follow up (see `gathering_due`; issue #10)."""
+    from netweave.services.gathering_due import gathering_follow_ups_due as due_gatherings
+
+    return due_gatherings(session, today, limit)
+
+
+def event_follow_ups_due(session: Session, today: dt.date, limit: int) -> tuple[list[DueItem], int]:
+    """People met at an event, not contacted since (see `events`; issue #8)."""
+    from netweave.services.events import event_follow_ups_due as due_events
+
+    return due_events(session, today, limit)
+
+
 DUE_SOURCES: list[DueSource] = [
     follow_ups_due,
     keep_in_touch_due,
     introduction_nudges_due,
     introduction_follow_ups_due,
+    request_loops_due,
+    gathering_follow_ups_due,
+    event_follow_ups_due,
 ]
 
 

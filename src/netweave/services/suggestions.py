@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from netweave.engine.network import FacetMatches
-from netweave.engine.scoring import PairScorer
 from netweave.errors import NetweaveError
-from netweave.services.embeddings import DbEmbeddingCache
-from netweave.services.me import me_id
-from netweave.services.network_load import LoadedNetwork, load_network
+from netweave.services.engine_build import MATCH_K, Engine, prepare
+from netweave.services.engine_cache import ANSWERS, FileCache
 from netweave.services.people import find_person
 
-MATCH_K = 10  # offers kept per need or objective
+__all__ = ["MATCH_K", "Engine", "SuggestionView", "build_engine", "suggest", "views", "why"]
+MIN_TOP = 100  # whole-network lists are computed (and cached) at least this long
+MIN_FOR = 20
 
 
 @dataclass
@@ -50,78 +50,19 @@ class SuggestionView:
         }
 
 
-@dataclass
-class Engine:
-    """A scorer over the current network, and how to reach people in it."""
-
-    scorer: PairScorer
-    loaded: LoadedNetwork
-    embedder: str | None
-
-
-def _guards(
-    session: Session, today: dt.date
-) -> tuple[list[tuple[int, int]], dict[int, float], set[int]]:
-    from netweave.services import cooldown
-
-    return (
-        cooldown.blocked_pairs(session, today),
-        cooldown.optin_load(session, today),
-        cooldown.cooled_down(session, today),
-    )
-
-
-def _embedder(dense: bool) -> Any:
-    from netweave.engine.text.backends import default_embedder
-
-    return default_embedder(dense=dense)
-
-
-def _matches(
-    session: Session, loaded: LoadedNetwork, dense: bool, progress: Callable[[int], None] | None
-) -> tuple[FacetMatches, str | None]:
-    from netweave.engine.text.match import match_items
-
-    net = loaded.network
-    embedder = _embedder(dense)
-    cache = DbEmbeddingCache(session)
-    offers = list(net.offers.texts)
-    if not offers:
-        return FacetMatches.empty(net), None
-    found: dict[str, Any] = {}
-    for kind in ("needs", "objectives"):
-        queries = list(net.facet(kind).texts)
-        if not queries:
-            found[kind] = None
-            continue
-        result = match_items(
-            queries, offers, k=MATCH_K, embedder=embedder, cache=cache, progress=progress
-        )
-        found[kind] = result.scores
-    empty = FacetMatches.empty(net)
-    return FacetMatches(
-        found["needs"] if found["needs"] is not None else empty.needs_offers,
-        found["objectives"] if found["objectives"] is not None else empty.objectives_offers,
-    ), (embedder.name if embedder is not None else None)
-
-
 def build_engine(
     session: Session,
     today: dt.date,
     *,
     dense: bool = False,
     progress: Callable[[int], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> Engine:
-    """Read the network (without me) and prepare the scorer; embeds only uncached items."""
-    from netweave.engine.playbooks import load_playbooks
+    """Read the network (without me) and prepare the scorer; embeds only uncached items.
 
-    me = me_id(session)
-    loaded = load_network(
-        session, today, exclude={me} if me else set(), guards=_guards(session, today)
-    )
-    matches, embedder = _matches(session, loaded, dense, progress)
-    scorer = PairScorer(loaded.network, matches, playbooks=load_playbooks())
-    return Engine(scorer, loaded, embedder)
+    Warm (nothing changed since the last call, see `engine_cache`) it comes from the cache.
+    """
+    return prepare(session, today, dense=dense, progress=progress, cache_dir=cache_dir)
 
 
 def _summary(engine: Engine, pos: int, emails: dict[int, list[str]]) -> dict[str, Any]:
@@ -179,6 +120,19 @@ def views(session: Session, engine: Engine, pairs: list[Any]) -> list[Suggestion
     return out
 
 
+def _refresh_emails(session: Session, found: list[SuggestionView]) -> list[SuggestionView]:
+    """Copies of cached views with current emails (not a scoring input, so not fingerprinted)."""
+    emails = _emails(session, [pid for v in found for pid in (v.a_id, v.b_id)])
+    return [
+        replace(
+            v,
+            a={**v.a, "emails": emails.get(v.a_id, [])},
+            b={**v.b, "emails": emails.get(v.b_id, [])},
+        )
+        for v in found
+    ]
+
+
 def suggest(
     session: Session,
     *,
@@ -187,21 +141,41 @@ def suggest(
     today: dt.date,
     dense: bool = False,
     progress: Callable[[int], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> list[SuggestionView]:
-    """The best pairs of the whole network, or the best people for one person; best first."""
+    """The best pairs of the whole network, or the best people for one person; best first.
+
+    Lists are computed at least MIN_TOP (MIN_FOR) long and cached with the engine: every
+    shorter list is a prefix of a longer one (the order is total: score, then positions).
+    """
     from netweave.engine.candidates import for_person as engine_for_person
-    from netweave.engine.candidates import top_pairs
+    from netweave.engine.prune import top_pairs
 
-    engine = build_engine(session, today, dense=dense, progress=progress)
-    if for_person is None:
-        return views(session, engine, top_pairs(engine.scorer, limit))
-    if for_person not in engine.loaded.position:
+    engine = build_engine(session, today, dense=dense, progress=progress, cache_dir=cache_dir)
+    if for_person is not None and for_person not in engine.loaded.position:
         raise NetweaveError("that is you: suggestions are for the people you know")
-    found = engine_for_person(engine.scorer, engine.loaded.pos(for_person), limit)
-    return views(session, engine, found)
+    length = max(limit, MIN_TOP if for_person is None else MIN_FOR)
+    files = FileCache(cache_dir)
+    answers: dict[str, list[SuggestionView]] = (
+        ANSWERS.get(engine.key) or files.get("answers", engine.key) or {}
+    )
+    name = f"top:{length}" if for_person is None else f"for:{for_person}:{length}"
+    found = answers.get(name)
+    if found is None:
+        if for_person is None:
+            pairs = top_pairs(engine.scorer, length)
+        else:
+            pairs = engine_for_person(engine.scorer, engine.loaded.pos(for_person), length)
+        found = views(session, engine, pairs)
+        answers = {**answers, name: found}
+        files.put("answers", engine.key, answers)
+    ANSWERS.put(engine.key, answers)
+    return _refresh_emails(session, found[:limit])
 
 
-def why(session: Session, a_ref: str, b_ref: str, today: dt.date) -> dict[str, Any]:
+def why(
+    session: Session, a_ref: str, b_ref: str, today: dt.date, cache_dir: Path | None = None
+) -> dict[str, Any]:
     """A pair's score term by term, the guards that apply, and both sides' reasons."""
     from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
@@ -209,7 +183,7 @@ def why(session: Session, a_ref: str, b_ref: str, today: dt.date) -> dict[str, A
     a, b = find_person(session, a_ref), find_person(session, b_ref)
     if a.id == b.id:
         raise NetweaveError("pick two different people")
-    engine = build_engine(session, today)
+    engine = build_engine(session, today, cache_dir=cache_dir)
     for person in (a, b):
         if person.id not in engine.loaded.position:
             raise NetweaveError(f"{person.full_name} is you: pick two people you know")

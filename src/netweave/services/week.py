@@ -8,7 +8,7 @@ the face-to-face goal (default one every two weeks); today if there was none.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 
 from netweave.db.models import Interaction
 from netweave.services.contact_summary import FACE_TO_FACE
+from netweave.services.get_to_know import GetToKnow, get_to_know
 from netweave.services.give_ideas import IntroIdea, introductions_to_make
 from netweave.services.goals import GoalStatus, goal_for, goal_statuses, period_bounds
 from netweave.services.health import ColdItem, face_to_face_candidates, going_cold
 from netweave.services.keep_in_touch import (
     DueItem,
     follow_ups_due,
+    gathering_follow_ups_due,
     introduction_follow_ups_due,
     introduction_nudges_due,
 )
@@ -62,6 +64,8 @@ class WeekPlan:
     going_cold_total: int
     outing: Outing
     goals: list[GoalStatus]
+    # First coffees or calls with new connections, before any ask of mine (#10).
+    get_to_know: list[GetToKnow] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +77,7 @@ class WeekPlan:
             "going_cold_total": self.going_cold_total,
             "next_outing": self.outing.as_dict(),
             "goals": [g.as_dict() for g in self.goals],
+            "get_to_know": [g.as_dict() for g in self.get_to_know],
         }
 
 
@@ -96,6 +101,7 @@ def week_plan(session: Session, today: dt.date, limit: int = 5) -> WeekPlan:
     # The introduction workflow's follow-ups and nudges falling due by the week's end (#7).
     follow_ups += introduction_follow_ups_due(session, end, 20)[0]
     follow_ups += introduction_nudges_due(session, end, 20)[0]
+    follow_ups += gathering_follow_ups_due(session, end, 20)[0]  # after a gathering (#10)
     cold, cold_total = going_cold(session, today, limit)
     return WeekPlan(
         start,
@@ -107,4 +113,5 @@ def week_plan(session: Session, today: dt.date, limit: int = 5) -> WeekPlan:
         cold_total,
         next_outing(session, today),
         goal_statuses(session, today, with_streaks=False),
+        get_to_know(session, today, limit),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -34,6 +35,11 @@ def today_of(request: Request) -> dt.date:
     return settings_of(request).current_date()
 
 
+def user_templates(request: Request) -> Path:
+    """The user's message template overrides: `<data dir>/templates` (as in the CLI)."""
+    return settings_of(request).data_dir / "templates"
+
+
 def read_session(request: Request) -> Iterator[Session]:
     with store_of(request).read() as session:
         yield session
@@ -48,3 +54,4 @@ ReadSession = Annotated[Session, Depends(read_session)]
 StoreDep = Annotated[Store, Depends(store_of)]
 Today = Annotated[dt.date, Depends(today_of)]
 Form = Annotated[FormData, Depends(form_data)]
+UserTemplates = Annotated[Path, Depends(user_templates)]

@@ -1,4 +1,8 @@
-"""Errors as responses: JSON under /api, a page elsewhere; user errors never a traceback."""
+"""Errors as responses: JSON under /api, a page elsewhere; user errors never a traceback.
+
+Not found is 404, an action the introduction's stage does not allow 409 (the message names
+the allowed ones), any other refusal 400.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from netweave.errors import NetweaveError, NotFound
+from netweave.services.intro_stages import IllegalTransition
 from netweave.web.templating import render
 
 
@@ -19,7 +24,9 @@ def _respond(request: Request, status: int, detail: object) -> Response:
 
 
 async def netweave_error(request: Request, exc: Exception) -> Response:
-    status = 404 if isinstance(exc, NotFound) else 400
+    status = (
+        404 if isinstance(exc, NotFound) else 409 if isinstance(exc, IllegalTransition) else 400
+    )
     return _respond(request, status, str(exc))
 
 

@@ -5,8 +5,9 @@ Each appears in the web app only once its module exists:
 - nav entries in `NAV_EXTENSIONS` show when the service module imports *and* a page with
   that path is registered (so the nav never links to a missing page);
 - the dashboard's "Top suggestions" section shows when `netweave.services.suggestions`
-  exists; it lists `top_suggestions(session, today, limit) -> list[dict]` (keys `a`, `b`
-  as {id, name}, `score`, `reasons`) when the module provides that function;
+  exists; it loads (as a fragment, after the page) `top_suggestions(session, today, limit)
+  -> list[dict]` (keys `a`, `b` as {id, name}, `score`, `reasons`) from `SUGGESTION_VIEWS`,
+  which shapes the suggestions service's output for the web app;
 - the network graph draws dashed suggested links from the same module's
   `graph_links(session, today, person_ids) -> list[tuple[int, int]]`;
 - `/calendar.ics` serves `calendar_feed(session, today) -> bytes` from the first of
@@ -17,13 +18,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
 from starlette.routing import BaseRoute, Route
 
 SUGGESTIONS = "netweave.services.suggestions"
+SUGGESTION_VIEWS = "netweave.services.suggestion_views"
 INTRODUCTIONS = "netweave.services.introductions"
 CALENDAR_MODULES = ("netweave.services.calendar", INTRODUCTIONS)
 
@@ -34,8 +36,8 @@ CORE_NAV = [
     ("Import", "/import"),
 ]
 NAV_EXTENSIONS = [
-    (INTRODUCTIONS, "Introductions", "/introductions"),
     (SUGGESTIONS, "Suggestions", "/suggestions"),
+    (INTRODUCTIONS, "Introductions", "/introductions"),
     ("netweave.services.requests", "Requests", "/requests"),
     ("netweave.services.events", "Events", "/events"),
 ]
@@ -57,8 +59,22 @@ def optional_function(module: str, name: str) -> Callable[..., Any] | None:
     return fn if callable(fn) else None
 
 
-def nav_entries(routes: list[BaseRoute]) -> list[tuple[str, str]]:
-    paths = {r.path for r in routes if isinstance(r, Route)}
+def route_paths(routes: Sequence[BaseRoute], prefix: str = "") -> set[str]:
+    """Every route's full path, looking inside included routers (recent FastAPI includes
+    them lazily: an object holding the `original_router` and the prefix it is mounted at)."""
+    paths: set[str] = set()
+    for route in routes:
+        if isinstance(route, Route):
+            paths.add(prefix + route.path)
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            context = getattr(route, "include_context", None)
+            paths |= route_paths(inner.routes, getattr(context, "prefix", prefix) or "")
+    return paths
+
+
+def nav_entries(routes: Sequence[BaseRoute]) -> list[tuple[str, str]]:
+    paths = route_paths(routes)
     extra = [
         (title, path)
         for module, title, path in NAV_EXTENSIONS

@@ -9,6 +9,7 @@ from starlette.datastructures import FormData
 from netweave.errors import NetweaveError
 from netweave.services.dates import parse_date
 from netweave.services.interactions import InteractionInput
+from netweave.services.introductions import SideOutcome
 from netweave.services.people import PersonPatch
 from netweave.services.vocab import RECORD_FACETS
 
@@ -106,3 +107,24 @@ def interaction_input(form: FormData, today: dt.date) -> InteractionInput:
         event=text(form, "event") or None,
         follow_up=text(form, "follow_up") == "on",
     )
+
+
+def optional_date(form: FormData, name: str, today: dt.date) -> dt.date | None:
+    value = text(form, name)
+    return parse_date(value, today) if value else None
+
+
+def debrief_sides(form: FormData) -> dict[str, SideOutcome]:
+    """The debrief form: per side `{a,b}_outcome` (1–5, blank = not yet), business,
+    referral, notes."""
+    sides = {}
+    for side in ("a", "b"):
+        outcome = whole_number(text(form, f"{side}_outcome"), f"{side.upper()}'s outcome")
+        if outcome is not None:
+            sides[side] = SideOutcome(
+                outcome=outcome,
+                business=text(form, f"{side}_business") == "on",
+                referral=text(form, f"{side}_referral") == "on",
+                notes=text(form, f"{side}_notes") or None,
+            )
+    return sides

@@ -7,14 +7,14 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from netweave.services.network_view import Graph, GraphLink, network_graph
-from netweave.web.extensions import SUGGESTIONS, optional_function
+from netweave.web.extensions import SUGGESTION_VIEWS, optional_function
 
 
 def graph_with_suggestions(
     session: Session, today: dt.date, limit: int, around: int | None, depth: int
 ) -> Graph:
     graph = network_graph(session, today, limit, around, depth)
-    links = optional_function(SUGGESTIONS, "graph_links")
+    links = optional_function(SUGGESTION_VIEWS, "graph_links")
     if links is None:
         graph.notes.append("suggested links appear once the suggestions service is available")
         return graph

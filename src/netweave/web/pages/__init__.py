@@ -4,8 +4,29 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from netweave.web.pages import dashboard, docs, imports, network, people, person, session
+from netweave.web.pages import (
+    dashboard,
+    docs,
+    imports,
+    introductions,
+    network,
+    people,
+    person,
+    session,
+    suggestions,
+)
 
 routers: list[APIRouter] = [
-    m.router for m in (dashboard, people, person, imports, network, docs, session)
+    m.router
+    for m in (
+        dashboard,
+        people,
+        person,
+        imports,
+        network,
+        suggestions,
+        introductions,
+        docs,
+        session,
+    )
 ]

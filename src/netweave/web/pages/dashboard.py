@@ -19,11 +19,17 @@ from sqlalchemy.orm import Session
 from netweave.services.dashboard import dashboard
 from netweave.web.charts import goal_bars, strength_class
 from netweave.web.deps import ReadSession, Today
-from netweave.web.extensions import SUGGESTIONS, optional_function, optional_module
+from netweave.web.extensions import (
+    SUGGESTION_VIEWS,
+    SUGGESTIONS,
+    optional_function,
+    optional_module,
+)
 from netweave.web.pages.common import page_router
 from netweave.web.templating import render
 
 router = page_router()
+TOP_FRAGMENT = "/suggestions/top"
 
 
 @dataclass
@@ -33,10 +39,11 @@ class Section:
 
 
 def suggestions_section(session: Session, today: dt.date) -> dict[str, Any] | None:
+    """The card only: its list is fetched after the page (a cold engine takes seconds)."""
     if optional_module(SUGGESTIONS) is None:
         return None
-    top = optional_function(SUGGESTIONS, "top_suggestions")
-    return {"suggestions": top(session, today, 5) if top else None}
+    top = optional_function(SUGGESTION_VIEWS, "top_suggestions")
+    return {"fragment": TOP_FRAGMENT if top else None}
 
 
 SECTIONS: list[Section] = [Section("dashboard_suggestions.html", suggestions_section)]

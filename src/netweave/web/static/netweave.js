@@ -27,6 +27,42 @@
       if (e.target.tagName === "SELECT") refresh();
     });
   });
+  // Copy buttons (hidden without JS): copy the target field's text.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    if (!field) return;
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      function done(ok) {
+        button.textContent = ok ? "Copied" : "Select and copy";
+        setTimeout(function () { button.textContent = label; }, 1500);
+      }
+      function fallback() {
+        field.focus();
+        field.select();
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+        done(ok);
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () { done(true); }, fallback);
+      } else {
+        fallback();
+      }
+    });
+  });
+  // Fragments loaded after the page (slow lists): the link inside stays if loading fails.
+  document.querySelectorAll("[data-fragment]").forEach(function (box) {
+    fetch(box.getAttribute("data-fragment"), {
+      headers: { "X-Requested-With": "fetch" }, credentials: "same-origin"
+    })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html !== null) box.innerHTML = html;
+        box.setAttribute("data-loaded", html !== null ? "yes" : "failed");
+      }, function () { box.setAttribute("data-loaded", "failed"); });
+  });
   // Open the edit panel when the address says #edit.
   if (location.hash === "#edit") {
     var edit = document.getElementById("edit");

@@ -1,0 +1,251 @@
+"""The per-person document index routing reads, built once and cached on disk.
+
+Items are each person's offers and objectives and the notes of interactions with them. Scores
+are computed once per distinct text (many people share an offer) and mapped to items. The index
+(BM25 weights, vocabulary, idf, the item -> person/kind/text maps and the static vectors) is
+saved as one `.npz` under `<data dir>/cache/`, named by a hash of the database URL and
+holding a fingerprint of what it depends on:
+
+    count, largest id and total text length of offer/objective facets; the same of interaction
+    notes; the number of interaction participants; the embedder; FORMAT
+
+A changed fingerprint rebuilds it (one query each to check: milliseconds at 30,000 people).
+An edit that keeps every count, id and length the same is not seen; `route --rebuild` forces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from netweave.db.models import Facet, FacetKind, Interaction, InteractionParticipant
+from netweave.engine.expertise import KIND_WEIGHTS, Bm25
+from netweave.engine.text.normalize import normalize_text
+
+FORMAT = "routing-v1"
+KINDS = ("offer", "objective", "note")
+_SEP = "\x1f"
+
+
+@dataclass
+class RoutingIndex:
+    fingerprint: str
+    texts: list[str]  # distinct item texts (canonical form)
+    bm25: Bm25
+    vectors: npt.NDArray[np.float32] | None  # unit rows per text, or None (lexical only)
+    embedder: str | None
+    item_person: npt.NDArray[np.int64]  # person id of each item
+    item_kind: npt.NDArray[np.int8]  # index into KINDS
+    item_text: npt.NDArray[np.int64]  # index into texts
+    built: bool = False  # True when this call built it (cold), False when loaded
+
+    @property
+    def kind_weights(self) -> npt.NDArray[np.float32]:
+        return np.array([KIND_WEIGHTS[k] for k in KINDS], np.float32)[self.item_kind]
+
+
+def _embedder_name(embedder: Any) -> str:
+    return embedder.name if embedder is not None else "lexical"
+
+
+def fingerprint(session: Session, embedder_name: str) -> str:
+    """Hash of the counts, largest ids and text lengths the index depends on."""
+    facets = session.execute(
+        select(
+            func.count(), func.coalesce(func.max(Facet.id), 0), func.sum(func.length(Facet.text))
+        ).where(Facet.kind.in_([FacetKind.OFFER.value, FacetKind.OBJECTIVE.value]))
+    ).one()
+    notes = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.max(Interaction.id), 0),
+            func.sum(func.length(Interaction.note)),
+        ).where(Interaction.note.is_not(None))
+    ).one()
+    participants = session.scalar(select(func.count()).select_from(InteractionParticipant))
+    parts = [FORMAT, embedder_name, *map(str, facets), *map(str, notes), str(participants)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _items(session: Session) -> tuple[list[int], list[int], list[str]]:
+    people: list[int] = []
+    kinds: list[int] = []
+    texts: list[str] = []
+    for pid, kind, text in session.execute(
+        select(Facet.person_id, Facet.kind, Facet.text)
+        .where(Facet.kind.in_([FacetKind.OFFER.value, FacetKind.OBJECTIVE.value]))
+        .order_by(Facet.person_id, Facet.position)
+    ):
+        people.append(pid)
+        kinds.append(KINDS.index(kind))
+        texts.append(text)
+    for pid, note in session.execute(
+        select(InteractionParticipant.person_id, Interaction.note)
+        .join(Interaction, Interaction.id == InteractionParticipant.interaction_id)
+        .where(Interaction.note.is_not(None))
+        .order_by(InteractionParticipant.person_id, Interaction.id)
+    ):
+        people.append(pid)
+        kinds.append(2)
+        texts.append(note)
+    return people, kinds, texts
+
+
+def _vectors(
+    session: Session, embedder: Any, texts: list[str], progress: Callable[[int], None] | None
+) -> npt.NDArray[np.float32] | None:
+    if embedder is None or not texts:
+        return None
+    from netweave.engine.text.cache import embed_with_cache
+    from netweave.services.embeddings import DbEmbeddingCache
+
+    return embed_with_cache(embedder, texts, DbEmbeddingCache(session), progress)
+
+
+def build(
+    session: Session,
+    embedder: Any,
+    fp: str,
+    progress: Callable[[int], None] | None = None,
+) -> RoutingIndex:
+    """Read every item and build the index (embedding only texts the cache lacks)."""
+    people, kinds, raw = _items(session)
+    position: dict[str, int] = {}
+    item_text = np.fromiter(
+        (position.setdefault(normalize_text(t), len(position)) for t in raw),
+        dtype=np.int64,
+        count=len(raw),
+    )
+    texts = list(position)
+    return RoutingIndex(
+        fingerprint=fp,
+        texts=texts,
+        bm25=Bm25.fit(texts),
+        vectors=_vectors(session, embedder, texts, progress),
+        embedder=embedder.name if embedder is not None else None,
+        item_person=np.asarray(people, np.int64),
+        item_kind=np.asarray(kinds, np.int8),
+        item_text=item_text,
+        built=True,
+    )
+
+
+def cache_path(data_dir: Path, url: str) -> Path:
+    key = hashlib.sha256(url.encode()).hexdigest()[:16]
+    return data_dir / "cache" / f"routing-{key}.npz"
+
+
+def save(index: RoutingIndex, path: Path) -> None:
+    """Write the index atomically (temp file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    w = index.bm25.weights
+    vocab = sorted(index.bm25.vocabulary, key=index.bm25.vocabulary.__getitem__)
+    arrays: dict[str, Any] = {
+        "fingerprint": np.array(index.fingerprint),
+        "embedder": np.array(index.embedder or ""),
+        "texts": np.array(_SEP.join(t.replace(_SEP, " ") for t in index.texts)),
+        "vocabulary": np.array(_SEP.join(vocab)),
+        "idf": index.bm25.idf,
+        "w_data": w.data,
+        "w_indices": w.indices,
+        "w_indptr": w.indptr,
+        "w_shape": np.array(w.shape, np.int64),
+        "item_person": index.item_person,
+        "item_kind": index.item_kind,
+        "item_text": index.item_text,
+    }
+    if index.vectors is not None:
+        arrays["vectors"] = index.vectors
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".routing-", suffix=".npz")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path, fp: str) -> RoutingIndex | None:
+    """The cached index if it exists and has fingerprint `fp`, else None."""
+    import scipy.sparse as sp
+
+    if not path.exists():
+        return None
+    try:
+        data = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    with data:
+        if str(data["fingerprint"]) != fp:
+            return None
+        vocab = str(data["vocabulary"]).split(_SEP)
+        text_blob = str(data["texts"])
+        shape = tuple(int(x) for x in data["w_shape"])
+        weights = sp.csc_matrix((data["w_data"], data["w_indices"], data["w_indptr"]), shape=shape)
+        embedder = str(data["embedder"]) or None
+        return RoutingIndex(
+            fingerprint=fp,
+            texts=text_blob.split(_SEP) if text_blob else [],
+            bm25=Bm25({f: i for i, f in enumerate(vocab)}, data["idf"], weights),
+            vectors=data["vectors"] if "vectors" in data.files else None,
+            embedder=embedder,
+            item_person=data["item_person"],
+            item_kind=data["item_kind"],
+            item_text=data["item_text"],
+        )
+
+
+def choose_embedder(session: Session, lexical_only: bool = False) -> Any:
+    """MiniLM when installed and its cache covers every distinct item text (after `netweave
+    embed --dense` and a routing run), else WordLlama, else None (lexical only)."""
+    from netweave.engine.text.backends import default_embedder
+    from netweave.engine.text.dense import MiniLMEmbedder, dense_available
+
+    if lexical_only:
+        return None
+    if dense_available():
+        from netweave.services.embeddings import DbEmbeddingCache
+
+        minilm = MiniLMEmbedder()
+        cached = DbEmbeddingCache(session).count(minilm.name)
+        if cached:
+            facets = session.scalar(
+                select(func.count(func.distinct(Facet.text))).where(
+                    Facet.kind.in_([FacetKind.OFFER.value, FacetKind.OBJECTIVE.value])
+                )
+            )
+            notes = session.scalar(select(func.count(func.distinct(Interaction.note))))
+            if cached >= int(facets or 0) + int(notes or 0):
+                return minilm
+    return default_embedder(dense=False)
+
+
+def open_index(
+    session: Session,
+    data_dir: Path,
+    url: str,
+    *,
+    lexical_only: bool = False,
+    rebuild: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[RoutingIndex, Any]:
+    """The current index (loaded, or built and saved) and the embedder for queries."""
+    embedder = choose_embedder(session, lexical_only)
+    fp = fingerprint(session, _embedder_name(embedder))
+    path = cache_path(data_dir, url)
+    index = None if rebuild else load(path, fp)
+    if index is None:
+        index = build(session, embedder, fp, progress)
+        save(index, path)
+    return index, embedder
