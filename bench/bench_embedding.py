@@ -341,6 +341,7 @@ def main() -> None:
         "machine": platform.processor() or platform.machine(),
         "distinct_items": len(set(texts)),
     }
+    print("## Text representations: embedding, matching, nearest neighbours\n")
     print(f"{people:,} people, {len(texts):,} items ({len(set(texts)):,} distinct), {source}")
     only = set(args.only.split(","))
     if "match" in only:

@@ -3,6 +3,7 @@
 Each benchmark script prints its own markdown section (tables with sizes and medians) on
 stdout; this runner adds the machine description and assembles the page.
 Usage: python bench/run.py [name ...]   (names without the bench_ prefix; default: all)
+Sections of scripts not run this time are kept from the current page.
 """
 
 from __future__ import annotations
@@ -58,8 +59,26 @@ def run(script: Path) -> str:
     return result.stdout.strip() + "\n"
 
 
+MARK = "<!-- bench:{} -->"
+
+
+def previous_sections() -> dict[str, str]:
+    """Sections of the current page by script, so a partial run keeps the others."""
+    if not DOC.exists():
+        return {}
+    found: dict[str, str] = {}
+    parts = DOC.read_text(encoding="utf-8").split("<!-- bench:")
+    for part in parts[1:]:
+        name, _, body = part.partition(" -->")
+        found[name] = body.strip() + "\n"
+    return found
+
+
 def main() -> int:
-    sections = [run(script) for script in scripts(sys.argv[1:])]
+    chosen = scripts(sys.argv[1:])
+    sections = previous_sections()
+    for script in chosen:
+        sections[script.stem] = run(script)
     header = [
         "# Benchmarks",
         "",
@@ -69,9 +88,10 @@ def main() -> int:
         "machines vary up to 2x between identical runs.",
         "",
     ]
-    DOC.write_text("\n".join(header) + "\n" + "\n".join(sections), encoding="utf-8")
+    body = [f"{MARK.format(name)}\n{text}" for name, text in sorted(sections.items())]
+    DOC.write_text("\n".join(header) + "\n" + "\n".join(body), encoding="utf-8")
     print(f"wrote {DOC}")
-    return 0 if all("FAILED (exit" not in s for s in sections) else 1
+    return 0 if all("FAILED (exit" not in sections[s.stem] for s in chosen) else 1
 
 
 if __name__ == "__main__":
