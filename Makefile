@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 
-.PHONY: setup run test lint typecheck pytest browser bench docs screenshots clean
+.PHONY: setup run test lint typecheck pytest browser bench docs screenshots clean fuzz reliability
 
 # `make run` needs only the app (small, no machine-learning runtime); `make setup` and
 # `make test` add the development tools and the optional extras (MiniLM, faiss) so they are
@@ -44,6 +44,14 @@ pytest: setup browser
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# atheris on raw bytes, 100,000 inputs per importer format (#11; ~1 min per format here)
+fuzz: setup
+	$(BIN)/python tools/fuzz.py all --runs 100000
+
+# the reliability suite on its own (#11): it also runs inside `make test`
+reliability: setup browser
+	$(BIN)/pytest tests/reliability
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -98,3 +98,18 @@ def test_give_ideas_come_from_the_engine(store: Store, tmp_path: Path) -> None:
         week = introductions_to_make(s, TODAY, 3)
         assert week and {week[0].person_id, week[0].for_id} == {ids["dana"], ids["lee"]}
     assert FileCache(None).get("engine", "x") is None
+
+
+def test_week_introductions_never_wait_for_a_cold_engine(store: Store, tmp_path: Path) -> None:
+    ids = seed(store)
+    cache = tmp_path / "cache"
+    ENGINES.clear()
+    ANSWERS.clear()
+    with store.read() as s:
+        assert introductions_to_make(s, TODAY, 3, cache) == []  # cold: empty, not a build
+    _cached(store, cache, limit=5)  # `netweave suggest` builds and stores the engine
+    ENGINES.clear()
+    ANSWERS.clear()  # a new process: only the files remain
+    with store.read() as s:
+        week = introductions_to_make(s, TODAY, 3, cache)
+    assert week and {week[0].person_id, week[0].for_id} == {ids["dana"], ids["lee"]}

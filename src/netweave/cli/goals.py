@@ -114,7 +114,7 @@ def week(ctx: typer.Context, json_out: JsonOption = False) -> None:
     app_state = state(ctx)
     today = app_state.today()
     with app_state.store().read() as session:
-        plan = week_plan(session, today)
+        plan = week_plan(session, today, cache_dir=app_state.settings.data_dir / "cache")
     if json_out:
         print_json(plan.as_dict())
         return

@@ -52,8 +52,7 @@ def parse_ics(data: bytes, name: str) -> ParseResult:
         result.rejected.append(Rejection(name, None, f"unreadable calendar: {error}"))
         return result
     events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
-    starts = [n for n, line in enumerate(split_lines(text), 1) if _is_begin_event(line)]
-    lines: list[int | None] = list(starts) if len(starts) == len(events) else [None] * len(events)
+    lines = event_lines(text, len(events))
     for event, line in zip(events, lines, strict=True):
         try:
             record = event_to_interaction(event, line)
@@ -68,6 +67,24 @@ def parse_ics(data: bytes, name: str) -> ParseResult:
 
 def _is_begin_event(line: str) -> bool:
     return line.strip().upper() == "BEGIN:VEVENT"
+
+
+def event_lines(text: str, count: int) -> list[int]:
+    """The line where each of `count` events begins, folded lines unfolded.
+
+    When the markers found and the events parsed disagree (a damaged file), each event gets
+    the nearest marker at or before its position in the file, or line 1.
+    """
+    starts: list[int] = []
+    logical, first = "", 1
+    for number, line in enumerate([*split_lines(text), ""], 1):
+        if line[:1] in (" ", "\t"):
+            logical += line[1:]
+            continue
+        if _is_begin_event(logical):
+            starts.append(first)
+        logical, first = line, number
+    return [starts[min(k, len(starts) - 1)] if starts else 1 for k in range(count)]
 
 
 def event_to_interaction(event: Any, line: int | None) -> InteractionRecord | str:

@@ -122,16 +122,38 @@ def prepare(
     cache_dir: Path | None = None,
 ) -> Engine:
     """The engine for the network as it is on `today`, from cache when nothing changed."""
+    engine = cached_engine(session, today, dense=dense, cache_dir=cache_dir)
+    return engine if engine is not None else _build(session, today, dense, progress, cache_dir)
+
+
+def cached_engine(
+    session: Session, today: dt.date, *, dense: bool = False, cache_dir: Path | None = None
+) -> Engine | None:
+    """The engine if nothing changed since it was last built (in this process or on disk)."""
+    from netweave.engine.playbooks import load_playbooks
+    from netweave.engine.weights import Weights
+
+    fp = fingerprint(session, today, _parts(session, dense, load_playbooks(), Weights()))
+    engine: Engine | None = ENGINES.get(fp.key) or FileCache(cache_dir).get("engine", fp.key)
+    if engine is not None:
+        ENGINES.put(fp.key, engine)
+    return engine
+
+
+def _build(
+    session: Session,
+    today: dt.date,
+    dense: bool,
+    progress: Progress | None,
+    cache_dir: Path | None,
+) -> Engine:
+    """Read the network, match items (vectors from the DB cache) and prepare the scorer."""
     from netweave.engine.playbooks import load_playbooks
     from netweave.engine.weights import Weights
 
     playbooks, weights = load_playbooks(), Weights()
     fp = fingerprint(session, today, _parts(session, dense, playbooks, weights))
     files = FileCache(cache_dir)
-    engine: Engine | None = ENGINES.get(fp.key) or files.get("engine", fp.key)
-    if engine is not None:
-        ENGINES.put(fp.key, engine)
-        return engine
     me = me_id(session)
     loaded = load_network(session, today, exclude={me} if me else set(), guards=fp.guards)
     net = loaded.network

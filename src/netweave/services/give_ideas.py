@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -105,12 +106,15 @@ def give_ideas(session: Session, person: Person, limit: int = 3) -> GiveIdeas:
     return GiveIdeas(content_ideas(person)[:limit], people_to_introduce(session, person, limit))
 
 
-def introductions_to_make(session: Session, today: dt.date, limit: int = 5) -> list[IntroIdea]:
-    """Proactive introductions for the week: the best pairs of the whole network."""
-    from netweave.services.suggestions import suggest
+def introductions_to_make(
+    session: Session, today: dt.date, limit: int = 5, cache_dir: Path | None = None
+) -> list[IntroIdea]:
+    """Proactive introductions for the week: the best pairs of the whole network, when the
+    engine is warm (`netweave suggest` or the web app builds it); empty rather than waiting."""
+    from netweave.services.suggestions import suggest_if_warm
 
     ideas = []
-    for v in suggest(session, limit=limit, today=today):
+    for v in suggest_if_warm(session, limit=limit, today=today, cache_dir=cache_dir) or []:
         idea = _idea(session, today, v.a_id, v.b_id, v.score)
         ideas.append(replace(idea, need=f"{idea.need} ({idea.for_name})"))
     return ideas

@@ -20,7 +20,7 @@ from netweave.services.intro_start import NewIntroduction, start
 from netweave.services.intro_views import introduction_detail
 from netweave.services.introductions import finish
 from netweave.services.people import load_person
-from netweave.services.suggestions import SuggestionView, suggest
+from netweave.services.suggestions import SuggestionView, suggest, suggest_if_warm
 
 SEARCH_DEPTH = 100  # a pair is looked up among this many suggestions (the page shows fewer)
 GRAPH_POOL = 200  # the graph's dashed links come from the top GRAPH_POOL pairs…
@@ -44,9 +44,10 @@ def top_suggestions(session: Session, today: dt.date, limit: int) -> list[dict[s
 
 
 def graph_links(session: Session, today: dt.date, ids: list[int]) -> list[tuple[int, int]]:
-    """Suggested pairs with both people among `ids` (the nodes drawn), best first."""
+    """Suggested pairs with both people among `ids` (the nodes drawn), best first; none
+    while the engine is cold, so the map never waits for a build."""
     shown = set(ids)
-    found = suggest(session, limit=GRAPH_POOL, today=today)
+    found = suggest_if_warm(session, limit=GRAPH_POOL, today=today) or []
     pairs = [(v.a_id, v.b_id) for v in found if v.a_id in shown and v.b_id in shown]
     return pairs[:GRAPH_LINKS]
 

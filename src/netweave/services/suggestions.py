@@ -21,7 +21,16 @@ from netweave.services.engine_build import MATCH_K, Engine, prepare
 from netweave.services.engine_cache import ANSWERS, FileCache
 from netweave.services.people import find_person
 
-__all__ = ["MATCH_K", "Engine", "SuggestionView", "build_engine", "suggest", "views", "why"]
+__all__ = [
+    "MATCH_K",
+    "Engine",
+    "SuggestionView",
+    "build_engine",
+    "suggest",
+    "suggest_if_warm",
+    "views",
+    "why",
+]
 MIN_TOP = 100  # whole-network lists are computed (and cached) at least this long
 MIN_FOR = 20
 
@@ -148,10 +157,31 @@ def suggest(
     Lists are computed at least MIN_TOP (MIN_FOR) long and cached with the engine: every
     shorter list is a prefix of a longer one (the order is total: score, then positions).
     """
+    engine = build_engine(session, today, dense=dense, progress=progress, cache_dir=cache_dir)
+    return _answer(session, engine, for_person, limit, cache_dir)
+
+
+def suggest_if_warm(
+    session: Session, *, limit: int = 20, today: dt.date, cache_dir: Path | None = None
+) -> list[SuggestionView] | None:
+    """The whole-network suggestions if the engine is already built for the network as it
+    is now, else None: for pages and plans that must not wait for a cold build."""
+    from netweave.services.engine_build import cached_engine
+
+    engine = cached_engine(session, today, cache_dir=cache_dir)
+    return None if engine is None else _answer(session, engine, None, limit, cache_dir)
+
+
+def _answer(
+    session: Session,
+    engine: Engine,
+    for_person: int | None,
+    limit: int,
+    cache_dir: Path | None,
+) -> list[SuggestionView]:
     from netweave.engine.candidates import for_person as engine_for_person
     from netweave.engine.prune import top_pairs
 
-    engine = build_engine(session, today, dense=dense, progress=progress, cache_dir=cache_dir)
     if for_person is not None and for_person not in engine.loaded.position:
         raise NetweaveError("that is you: suggestions are for the people you know")
     length = max(limit, MIN_TOP if for_person is None else MIN_FOR)

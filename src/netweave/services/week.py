@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -94,9 +95,13 @@ def next_outing(session: Session, today: dt.date) -> Outing:
     return Outing(due_on, last, rule, face_to_face_candidates(session, today))
 
 
-def week_plan(session: Session, today: dt.date, limit: int = 5) -> WeekPlan:
+def week_plan(
+    session: Session, today: dt.date, limit: int = 5, cache_dir: Path | None = None
+) -> WeekPlan:
+    """This week's plan; introductions come from the engine when it is warm (`cache_dir`
+    holds its files between CLI runs)."""
     start, end = period_bounds("week", today)
-    intros = introductions_to_make(session, today, limit)
+    intros = introductions_to_make(session, today, limit, cache_dir)
     follow_ups, _ = follow_ups_due(session, end, 20)
     # The introduction workflow's follow-ups and nudges falling due by the week's end (#7).
     follow_ups += introduction_follow_ups_due(session, end, 20)[0]

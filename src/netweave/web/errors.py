@@ -48,7 +48,14 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     return _respond(request, 422, f"Some values were not accepted ({problems}).")
 
 
+async def id_out_of_range(request: Request, exc: Exception) -> Response:
+    # An id past 64 bits (`/api/people/9223372036854775808`) cannot name a row: the
+    # database driver refuses the parameter, which would otherwise be a 500 (#11).
+    return _respond(request, 404, "not found: that id is out of range")
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(NetweaveError, netweave_error)
+    app.add_exception_handler(OverflowError, id_out_of_range)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from netweave.errors import NetweaveError
 from netweave.services.calibration import calibration_report
 from netweave.services.intro_actions import VERBS, current, perform, record_debrief, start_by_hand
 from netweave.services.intro_step_drafts import step_drafts
@@ -46,6 +47,9 @@ def start(body: StartIn, store: StoreDep, today: Today) -> dict[str, Any]:
     """Start an introduction (stage suggested): by hand, or from a listed suggestion."""
     with store.write() as session:
         if body.from_suggestion:
+            # a suggestion names its people by id: anything else is the caller's error, not a 500
+            if not (str(body.a).isdigit() and str(body.b).isdigit()):
+                raise NetweaveError("from_suggestion needs the two people's ids, as listed")
             a, b = int(body.a), int(body.b)
             return start_suggested(session, today, a, b, body.for_person, body.anyway)
         return start_by_hand(
