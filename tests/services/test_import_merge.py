@@ -193,3 +193,28 @@ def test_a_record_naming_two_known_peoples_emails_is_a_conflict(store: Store) ->
     summary = run(store, ana(emails=[Labelled("ana@lima.pt"), Labelled("BO@berg.se")], line=4))
     assert [(c.field, c.incoming) for c in summary.conflicts] == [("email", "BO@berg.se")]
     assert detail(store, "ana@lima.pt")["emails"] == ["ana@lima.pt"]
+
+
+def test_similar_names_with_different_emails_are_different_people(store: Store) -> None:
+    run(
+        store,
+        PersonRecord(
+            full_name="Maria Silva", organisation="Silva & Co", emails=[Labelled("maria@silva.co")]
+        ),
+    )
+    summary = run(
+        store,
+        PersonRecord(
+            full_name="Mario Silva", organisation="Silva & Co", emails=[Labelled("mario@silva.co")]
+        ),
+    )
+    assert summary.added == 1
+    same_name = run(
+        store,
+        PersonRecord(
+            full_name="Maria Silva",
+            organisation="Silva & Co",
+            emails=[Labelled("maria.silva@gmail.com")],
+        ),
+    )
+    assert (same_name.added, same_name.updated) == (0, 1)  # a new address of the same person

@@ -7,6 +7,7 @@ import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from netweave.importers.records import ParseResult, PersonRecord, Rejection
@@ -33,7 +34,7 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def keys(self) -> list[str]:
         return [norm(h) for h in self.header]
 

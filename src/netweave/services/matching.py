@@ -8,7 +8,9 @@ Rules, in order (the first that applies wins):
    where organisations compare fuzzily (rapidfuzz `token_sort_ratio` ≥ ORG_THRESHOLD) and
    two empty organisations count as the same;
 4. a fuzzy name (`token_sort_ratio` ≥ NAME_THRESHOLD) within the same normalised
-   organisation (blocking on the organisation keeps this linear, not all-pairs).
+   organisation (blocking on the organisation keeps this linear, not all-pairs), but only
+   when the two carry no conflicting identity: if both have emails (none shared, or rule 1
+   would have matched), "Maria Silva" and "Mario Silva" at one firm are two people.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from rapidfuzz import fuzz, process
@@ -29,10 +32,13 @@ NAME_THRESHOLD = 90.0
 ORG_THRESHOLD = 85.0
 
 
+@lru_cache(maxsize=131_072)
 def fold(text: str | None) -> str:
     """Casefold, strip accents and collapse whitespace: "  Zoë  O'Neil" -> "zoe o'neil"."""
     if not text:
         return ""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
@@ -66,6 +72,7 @@ class PeopleIndex:
     by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_org: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
     org_of: dict[int, str] = field(default_factory=dict)
+    with_email: set[int] = field(default_factory=set)
 
     def add(
         self, pid: int, name: str, org: str | None, emails: list[str], links: list[str]
@@ -74,6 +81,8 @@ class PeopleIndex:
         self.by_name[fold(name)].append(pid)
         self.by_org[folded_org][pid] = fold(name)
         self.org_of[pid] = folded_org
+        if emails:
+            self.with_email.add(pid)
         for email in emails:
             self.by_email.setdefault(email.strip().lower(), pid)
         for url in links:
@@ -104,12 +113,14 @@ class PeopleIndex:
         for pid in self.by_name.get(name, []):
             if org_similar(org, self.org_of[pid]):
                 return pid
-        return self._fuzzy(name, org)
+        return self._fuzzy(name, org, bool(record.emails))
 
-    def _fuzzy(self, name: str, org: str) -> int | None:
+    def _fuzzy(self, name: str, org: str, has_email: bool) -> int | None:
         if not org or not name:
             return None  # without an organisation a similar name is too weak a signal
         block = self.by_org.get(org)
+        if block and has_email:
+            block = {pid: n for pid, n in block.items() if pid not in self.with_email}
         if not block:
             return None
         best = process.extractOne(
