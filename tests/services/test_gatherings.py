@@ -14,6 +14,7 @@ from netweave.importers.records import Labelled, PersonRecord
 from netweave.services import gatherings, goals, sharing
 from netweave.services.keep_in_touch import due
 from netweave.services.people import add_person
+from netweave.services.suggestions import build_engine
 from netweave.services.week import week_plan
 
 TODAY = dt.date(2026, 11, 23)
@@ -118,6 +119,9 @@ def test_week_plan_proposes_getting_to_know_new_connections(store: Store) -> Non
                 objectives=["open a second office"],
             ),
         )
+    with store.write() as session:
+        assert week_plan(session, TODAY).get_to_know[0].helpers == []  # cold: no waiting
+        build_engine(session, TODAY)  # `netweave suggest` or the web app warms it
     with store.read() as session:
         plan = week_plan(session, TODAY)
     assert [g.name for g in plan.get_to_know] == ["Nora Quinn"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,16 @@ def _parse(raw: Any, source: str) -> list[Playbook]:
 
 def _read(path: Path) -> list[Playbook]:
     try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise NetweaveError(f"cannot read playbooks file {path}: {exc.strerror}") from exc
+    return list(_read_cached(path, stamp))
+
+
+@lru_cache(maxsize=16)
+def _read_cached(path: Path, _stamp: int) -> tuple[Playbook, ...]:
+    """Parse a playbooks file once per version of it (the stamp is its modification time)."""
+    try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise NetweaveError(f"cannot read playbooks file {path}: {exc.strerror}") from exc
@@ -94,7 +105,7 @@ def _read(path: Path) -> list[Playbook]:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise NetweaveError(f"{path}: not valid YAML ({exc})") from exc
-    return _parse(raw, str(path))
+    return tuple(_parse(raw, str(path)))
 
 
 def load_playbooks(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -126,16 +127,21 @@ def _help(person: Person) -> list[str]:
     return out
 
 
-def _helpers(session: Session, people: list[Person], today: dt.date) -> dict[int, list[Helper]]:
-    """Per new connection, the people whose offers would benefit them most (engine)."""
+def _helpers(
+    session: Session, people: list[Person], today: dt.date, cache_dir: Path | None
+) -> dict[int, list[Helper]]:
+    """Per new connection, the people whose offers would benefit them most: from the engine
+    when it is warm (a plan never waits for a cold build), else none yet."""
     from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
-    from netweave.services.suggestions import build_engine
+    from netweave.services.engine_build import cached_engine
 
     wanting = [p for p in people if _facets(p, FacetKind.NEED) or _facets(p, FacetKind.OBJECTIVE)]
     if not wanting:
         return {}
-    engine = build_engine(session, today)
+    engine = cached_engine(session, today, cache_dir=cache_dir)
+    if engine is None:
+        return {}
     net = engine.loaded.network
     benefit = engine.scorer.need_match  # row A <- column B: B's offers for A's wants
     out: dict[int, list[Helper]] = {}
@@ -157,13 +163,15 @@ def _helpers(session: Session, people: list[Person], today: dt.date) -> dict[int
     return out
 
 
-def get_to_know(session: Session, today: dt.date, limit: int = 5) -> list[GetToKnow]:
+def get_to_know(
+    session: Session, today: dt.date, limit: int = 5, cache_dir: Path | None = None
+) -> list[GetToKnow]:
     """A first coffee or call for each new connection: what to ask, how I could help."""
     people = new_connections(session, today, limit)
     if not people:
         return []
     me = get_me(session)
-    helpers = _helpers(session, people, today)
+    helpers = _helpers(session, people, today, cache_dir)
     out = []
     for person in people:
         meeting, why = _meeting(person, me)

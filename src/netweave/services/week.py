@@ -118,5 +118,5 @@ def week_plan(
         cold_total,
         next_outing(session, today),
         goal_statuses(session, today, with_streaks=False),
-        get_to_know(session, today, limit),
+        get_to_know(session, today, limit, cache_dir),
     )
