@@ -104,14 +104,23 @@ def _restore_table(session: Session, table: Table, payload: dict[str, Any]) -> N
     unknown = set(columns) - set(table.columns.keys())
     if unknown:
         raise NetweaveError(f"bundle table {table.name} has unknown columns {sorted(unknown)}")
-    types = [table.c[name].type for name in columns]
+    # only date and time columns need converting back; everything else goes in as stored
+    dated = [
+        (k, table.c[name].type)
+        for k, name in enumerate(columns)
+        if isinstance(table.c[name].type, Date | DateTime)
+    ]
     rows = payload["rows"]
+    connection = session.connection()
+    statement = insert(table)
     for start in range(0, len(rows), _BATCH):
-        batch = [
-            {name: _load_value(t, v) for name, t, v in zip(columns, types, row, strict=True)}
-            for row in rows[start : start + _BATCH]
-        ]
-        session.execute(insert(table), batch)
+        batch = rows[start : start + _BATCH]
+        if dated:
+            batch = [list(row) for row in batch]
+            for row in batch:
+                for k, column_type in dated:
+                    row[k] = _load_value(column_type, row[k])
+        connection.execute(statement, [dict(zip(columns, row, strict=True)) for row in batch])
 
 
 def _reset_sequences(session: Session) -> None:
