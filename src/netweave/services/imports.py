@@ -101,6 +101,15 @@ def _validate(record: PersonRecord) -> str | None:
     return None
 
 
+def _conflict(
+    file: str, record: PersonRecord, snap: Snapshot, name: str, existing: str, incoming: str
+) -> Conflict:
+    """A differing field of a known person, reported at the record's line, never overwritten."""
+    return Conflict(
+        file, record.line, snap.pid, snap.scalars["full_name"], name, existing, incoming
+    )
+
+
 def _merge_into(
     snap: Snapshot,
     record: PersonRecord,
@@ -114,15 +123,7 @@ def _merge_into(
     incoming_name = " ".join(record.full_name.split())
     if fold(incoming_name) != fold(snap.scalars["full_name"]):
         conflicts.append(
-            Conflict(
-                file,
-                record.line,
-                snap.pid,
-                snap.scalars["full_name"],
-                "name",
-                snap.scalars["full_name"],
-                incoming_name,
-            )
+            _conflict(file, record, snap, "name", snap.scalars["full_name"], incoming_name)
         )
     for name in RECORD_SCALARS:
         _merge_scalar(snap, name, getattr(record, name), row, conflicts, record, file)
@@ -130,14 +131,8 @@ def _merge_into(
         row["organisation"] = record.organisation
     elif record.organisation and fold(record.organisation) != fold(snap.organisation):
         conflicts.append(
-            Conflict(
-                file,
-                record.line,
-                snap.pid,
-                snap.scalars["full_name"],
-                "organisation",
-                snap.organisation or "",
-                record.organisation,
+            _conflict(
+                file, record, snap, "organisation", snap.organisation or "", record.organisation
             )
         )
     new_extra = {k: v for k, v in record.extra.items() if k not in snap.extra}
@@ -147,15 +142,7 @@ def _merge_into(
         owner = owners.get(normalise_email(email.value), snap.pid)
         if owner != snap.pid:
             conflicts.append(
-                Conflict(
-                    file,
-                    record.line,
-                    snap.pid,
-                    snap.scalars["full_name"],
-                    "email",
-                    f"belongs to #{owner}",
-                    email.value,
-                )
+                _conflict(file, record, snap, "email", f"belongs to #{owner}", email.value)
             )
     record.emails = [
         e for e in record.emails if owners.get(normalise_email(e.value), snap.pid) == snap.pid
@@ -182,17 +169,7 @@ def _merge_scalar(
         row[name] = value
         snap.scalars[name] = value
     elif not same_value(existing, value):
-        conflicts.append(
-            Conflict(
-                file,
-                record.line,
-                snap.pid,
-                snap.scalars["full_name"],
-                name,
-                str(existing),
-                str(value),
-            )
-        )
+        conflicts.append(_conflict(file, record, snap, name, str(existing), str(value)))
 
 
 def _queue(

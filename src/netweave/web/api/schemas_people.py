@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from netweave.importers.records import Labelled, PersonRecord
-from netweave.services.people import PersonPatch
+from netweave.services.people import SCALAR_FIELDS, PersonPatch
 
 Text = str | None
 
@@ -142,19 +142,7 @@ class PersonIn(FacetLists):
         return record
 
 
-SCALARS = (
-    "title",
-    "location",
-    "how_met",
-    "where_met",
-    "met_on",
-    "notes",
-    "cadence_days",
-    "why_connect",
-    "how_connect",
-    "why_they_connect",
-    "how_keep_up",
-)
+SCALARS = SCALAR_FIELDS  # the fields `PersonPatch.scalars` accepts
 
 
 class PersonPatchIn(BaseModel):
