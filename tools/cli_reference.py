@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import typer
+from typer._click import Command, Context
+from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from netweave.cli import app
@@ -22,10 +24,14 @@ def command_paths() -> Iterator[list[str]]:
     """Every command path, depth first: [], ["people"], ["people", "add"], …"""
     root = typer.main.get_command(app)
 
-    def walk(command: object, path: list[str]) -> Iterator[list[str]]:
+    def walk(command: Command, path: list[str]) -> Iterator[list[str]]:
         yield path
-        for name in sorted(getattr(command, "commands", {})):
-            yield from walk(command.commands[name], [*path, name])  # type: ignore[attr-defined]
+        if isinstance(command, TyperGroup):
+            ctx = Context(command)
+            for name in sorted(command.list_commands(ctx)):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    yield from walk(sub, [*path, name])
 
     yield from walk(root, [])
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netweave.db.models_intro import Introduction, IntroductionStep
 from netweave.db.store import Store
 from netweave.engine.expertise import Bm25, aggregate
+from netweave.engine.text.tokens import features
 from netweave.services.routing import Router, route
 from netweave.services.routing_index import cache_path
 from tests.services.ledger_helpers import TODAY, days_ago, log, person
@@ -119,3 +122,23 @@ def test_bm25_is_bounded_and_aggregation_is_a_smoothed_max() -> None:
     assert abs(s[0] - 0.5) < 1e-5  # non-matching items add nothing
     assert 0.5 < s[1] < 0.5 + 0.05 * np.log(2) + 1e-5  # a second good item adds tau ln 2
     assert s[2] == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.text("ab cd ef gh", min_size=1, max_size=20), min_size=1, max_size=12),
+    query=st.text("ab cd ef gh", max_size=20),
+)
+def test_bm25_column_sums_equal_scipys(texts: list[str], query: str) -> None:
+    """BM25 sums columns without scipy; the sums must be scipy's own sparse product."""
+    import scipy.sparse as sp
+
+    bm = Bm25.fit(texts)
+    w = bm.weights
+    matrix = sp.csc_matrix((w.data, w.indices, w.indptr), shape=w.shape)
+    cols = np.array(sorted({bm.vocabulary[f] for f in features(query) if f in bm.vocabulary}))
+    if len(cols) == 0:
+        return
+    counts = np.arange(1, len(cols) + 1)
+    expected = np.asarray(matrix[:, cols] @ counts.astype(np.float32)).ravel()
+    np.testing.assert_allclose(w.weighted_sum(cols, counts), expected, rtol=1e-5)

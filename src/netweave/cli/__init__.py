@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click import Command
 from typer._click import Context as ClickContext
 from typer.core import TyperGroup
 
 from netweave import __version__
 from netweave.cli.context import AppState
+from netweave.cli.lazy import Lazy, command, group, load_command
 from netweave.errors import NetweaveError
 from netweave.settings import Settings
 
@@ -29,6 +31,14 @@ class NetweaveGroup(TyperGroup):
             fail(f"database error: {reason}")
         except OSError as exc:
             fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: ClickContext, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(load_command(cmd_name, COMMANDS[cmd_name]), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 def fail(message: str) -> NoReturn:
@@ -75,65 +85,46 @@ def root(
     ctx.obj = AppState(settings=Settings(db=db))
 
 
-def _register() -> None:
-    from netweave.cli import backup, db, demo, imports, people, serve
-
-    app.add_typer(people.app, name="people")
-    app.add_typer(db.app, name="db")
-    app.add_typer(backup.export_app, name="export")
-    app.command("restore")(backup.restore)
-    app.command("import")(imports.import_files)
-    app.command("demo")(demo.demo)
-    app.command("serve")(serve.serve)
+# Every top-level command, in help order; each module is imported on first use (cli/lazy.py).
+COMMANDS: dict[str, Lazy] = {
+    "people": group("people"),
+    "db": group("db"),
+    "export": group("backup", "export_app"),
+    "restore": command("backup", "restore"),
+    "import": command("imports", "import_files"),
+    "demo": command("demo", "demo"),
+    "serve": command("serve", "serve"),
     # The relationship ledger (#5).
-    from netweave.cli import goals, ledger, log, me, rot
-
-    app.command("log")(log.log)
-    app.add_typer(log.app, name="interaction")
-    app.command("ledger")(ledger.ledger)
-    app.command("due")(ledger.due)
-    app.command("health")(ledger.health)
-    app.add_typer(goals.app, name="goal")
-    app.command("week")(goals.week)
-    app.command("rot")(rot.rot)
-    app.add_typer(me.app, name="me")
+    "log": command("log", "log"),
+    "interaction": group("log"),
+    "ledger": command("ledger", "ledger"),
+    "due": command("ledger", "due"),
+    "health": command("ledger", "health"),
+    "goal": group("goals"),
+    "week": command("goals", "week"),
+    "rot": command("rot", "rot"),
+    "me": group("me"),
     # The introduction engine (#6).
-    from netweave.cli import suggest
-
-    app.command("suggest")(suggest.suggest)
-    app.command("why")(suggest.why)
-    app.command("embed")(suggest.embed)
-    app.add_typer(suggest.playbook_app, name="playbook")
+    "suggest": command("suggest", "suggest"),
+    "why": command("suggest", "why"),
+    "embed": command("suggest", "embed"),
+    "playbook": group("suggest", "playbook_app"),
     # Double opt-in introductions (#7).
-    from netweave.cli import drafts, intro, intro_common, intro_reports, intro_steps
-
-    del intro, intro_steps  # importing them registers their commands on intro_common.app
-    app.add_typer(intro_common.app, name="intro")
-    app.add_typer(drafts.app, name="draft")
-    app.command("calendar")(intro_reports.calendar)
-    app.command("calibration")(intro_reports.calibration)
+    "intro": group("intro_common", "app", "intro", "intro_steps"),
+    "draft": group("drafts"),
+    "calendar": command("intro_reports", "calendar"),
+    "calibration": command("intro_reports", "calibration"),
     # Whole-community batch jobs, locally or on Dask (#12).
-    from netweave.cli import batch
-
-    batch.app.command("embed")(batch.embed)
-    batch.app.command("suggest")(batch.suggest)
-    app.add_typer(batch.app, name="batch")
+    "batch": group("batch"),
     # Requests and events (#8).
-    from netweave.cli import events, requests
-
-    app.add_typer(requests.app, name="request")
-    app.command("route")(requests.route)
-    app.command("who")(requests.who)
-    app.add_typer(events.app, name="event")
-
+    "request": group("requests"),
+    "route": command("requests", "route"),
+    "who": command("requests", "who"),
+    "event": group("events"),
     # Gatherings, get-to-know meetings and sharing (#10).
-    from netweave.cli import gathering
-
-    app.add_typer(gathering.app, name="gathering")
-    app.command("share")(gathering.share)
-
-
-_register()
+    "gathering": group("gathering"),
+    "share": command("gathering", "share"),
+}
 
 
 def main() -> None:

@@ -165,3 +165,7 @@ def suggest(
         f"{report.reused} reused, {report.seconds:.1f} s",
         markup=False,
     )
+
+
+app.command("embed")(embed)
+app.command("suggest")(suggest)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from netweave.engine.text.tokens import features
 
@@ -46,16 +45,40 @@ Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
+class Columns:
+    """An N x V matrix in compressed sparse columns (scipy's CSC arrays) that only sums
+    columns: routing needs nothing more, and so never imports scipy on its warm path."""
+
+    data: Floats
+    indices: npt.NDArray[np.int32]
+    indptr: npt.NDArray[np.int64]
+    shape: tuple[int, int]
+
+    def weighted_sum(self, cols: Ints, counts: Ints) -> Floats:
+        """Return sum over j of counts[j] * column cols[j], as a dense length-N vector."""
+        starts, ends = self.indptr[cols], self.indptr[cols + 1]
+        picked = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+        repeats = np.repeat(counts.astype(np.float64), ends - starts)
+        rows = self.indices[picked]
+        out: Floats = np.bincount(
+            rows, weights=self.data[picked] * repeats, minlength=self.shape[0]
+        ).astype(np.float32)
+        return out
+
+
+@dataclass(frozen=True)
 class Bm25:
     """BM25 weights of N texts: W (N x V, CSC) so that bm25(q, .) = W[:, features(q)].sum(1)."""
 
     vocabulary: dict[str, int]
     idf: Floats
-    weights: sp.csc_matrix
+    weights: Columns
 
     @classmethod
     def fit(cls, texts: Sequence[str]) -> Bm25:
         """Fit vocabulary, idf and the saturated term weights of `texts`."""
+        import scipy.sparse as sp
+
         vocabulary: dict[str, int] = {}
         indices: list[int] = []
         indptr = [0]
@@ -73,7 +96,8 @@ class Bm25:
         tf = counts.data
         norm = K1 * (1.0 - B + B * lengths[rows] / avg)
         counts.data = idf[counts.indices] * tf * (K1 + 1.0) / (tf + norm)
-        weights = sp.csc_matrix(counts, dtype=np.float32)
+        w = sp.csc_matrix(counts, dtype=np.float32)
+        weights = Columns(w.data, w.indices.astype(np.int32), w.indptr.astype(np.int64), (n, v))
         return cls(vocabulary, idf.astype(np.float32), weights)
 
     @property
@@ -96,8 +120,7 @@ class Bm25:
         if not found or denominator <= 0:
             return np.zeros(n, np.float32)
         cols, counts = np.unique(found, return_counts=True)
-        sub = self.weights[:, cols]
-        raw = np.asarray(sub @ counts.astype(np.float32)).ravel()
+        raw = self.weights.weighted_sum(cols, counts)
         out: Floats = np.minimum(raw / denominator, 1.0).astype(np.float32)
         return out
 

@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from netweave.db.models import Facet, FacetKind, Interaction, InteractionParticipant
-from netweave.engine.expertise import KIND_WEIGHTS, Bm25
+from netweave.engine.expertise import KIND_WEIGHTS, Bm25, Columns
 from netweave.engine.text.normalize import normalize_text
 
 FORMAT = "routing-v1"
@@ -178,8 +178,6 @@ def save(index: RoutingIndex, path: Path) -> None:
 
 def load(path: Path, fp: str) -> RoutingIndex | None:
     """The cached index if it exists and has fingerprint `fp`, else None."""
-    import scipy.sparse as sp
-
     if not path.exists():
         return None
     try:
@@ -192,7 +190,7 @@ def load(path: Path, fp: str) -> RoutingIndex | None:
         vocab = str(data["vocabulary"]).split(_SEP)
         text_blob = str(data["texts"])
         shape = tuple(int(x) for x in data["w_shape"])
-        weights = sp.csc_matrix((data["w_data"], data["w_indices"], data["w_indptr"]), shape=shape)
+        weights = Columns(data["w_data"], data["w_indices"], data["w_indptr"], (shape[0], shape[1]))
         embedder = str(data["embedder"]) or None
         return RoutingIndex(
             fingerprint=fp,

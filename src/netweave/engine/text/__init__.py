@@ -1,49 +1,48 @@
 """Text representations of facet items and their matching: embedders, cache, index, hybrid match.
 
-Importing this package loads numpy and scipy only; model libraries load on first use.
+Importing this package loads nothing: each name below is imported from its module on first
+use (PEP 562), so a command that only needs tokens or BM25 never loads scipy or the models.
 """
 
-from netweave.engine.text.backends import available_backends, default_embedder
-from netweave.engine.text.cache import (
-    EmbeddingCache,
-    InMemoryCache,
-    decode_vector,
-    embed_with_cache,
-    encode_vector,
-)
-from netweave.engine.text.dense import MiniLMEmbedder, dense_available
-from netweave.engine.text.embedders import Embedder, HashingEmbedder, l2_normalize
-from netweave.engine.text.index import VectorIndex, build_index, faiss_available
-from netweave.engine.text.lexical import LexicalModel, lexical_topk
-from netweave.engine.text.match import ItemMatches, match_items, match_vectors, ranked, refine
-from netweave.engine.text.normalize import item_key, normalize_text
-from netweave.engine.text.static import StaticEmbedder, static_available
+from __future__ import annotations
 
-__all__ = [
-    "Embedder",
-    "EmbeddingCache",
-    "HashingEmbedder",
-    "InMemoryCache",
-    "ItemMatches",
-    "LexicalModel",
-    "MiniLMEmbedder",
-    "StaticEmbedder",
-    "VectorIndex",
-    "available_backends",
-    "build_index",
-    "decode_vector",
-    "default_embedder",
-    "dense_available",
-    "embed_with_cache",
-    "encode_vector",
-    "faiss_available",
-    "item_key",
-    "l2_normalize",
-    "lexical_topk",
-    "match_items",
-    "match_vectors",
-    "normalize_text",
-    "ranked",
-    "refine",
-    "static_available",
-]
+import importlib
+from typing import Any
+
+# name -> the module of this package that defines it
+_MODULES = {
+    "Embedder": "embedders",
+    "EmbeddingCache": "cache",
+    "HashingEmbedder": "embedders",
+    "InMemoryCache": "cache",
+    "ItemMatches": "match",
+    "LexicalModel": "lexical",
+    "MiniLMEmbedder": "dense",
+    "StaticEmbedder": "static",
+    "VectorIndex": "index",
+    "available_backends": "backends",
+    "build_index": "index",
+    "decode_vector": "cache",
+    "default_embedder": "backends",
+    "dense_available": "dense",
+    "embed_with_cache": "cache",
+    "encode_vector": "cache",
+    "faiss_available": "index",
+    "item_key": "normalize",
+    "l2_normalize": "embedders",
+    "lexical_topk": "lexical",
+    "match_items": "match",
+    "match_vectors": "match",
+    "normalize_text": "normalize",
+    "ranked": "match",
+    "refine": "match",
+    "static_available": "static",
+}
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
