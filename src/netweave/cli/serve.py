@@ -34,6 +34,7 @@ def serve(
             f"refusing to listen on {settings.host} without a password: set NETWEAVE_PASSWORD "
             "or bind to 127.0.0.1"
         )
-    app_state.store()  # create / upgrade the database before the first request
+    app = create_app(settings, app_state.store())  # the database is created / upgraded first
+    app.state.warmer.start(app_state.today())  # suggestions are ready by the first visit
     typer.echo(f"netweave is running at http://{settings.host}:{settings.port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from netweave.db.models_engine import Embedding
 from netweave.engine.network import FacetMatches, Network
 from netweave.engine.scoring import PairScorer
-from netweave.services.embeddings import DbEmbeddingCache
+from netweave.services.embeddings import embedding_cache
 from netweave.services.engine_cache import ENGINES, FileCache, digest, fingerprint, texts_digest
 from netweave.services.me import me_id
 from netweave.services.network_load import LoadedNetwork, load_network
@@ -60,7 +60,7 @@ def _embedder(session: Session, network: Network, dense: bool) -> Any:
     texts = {*network.needs.texts, *network.objectives.texts, *network.offers.texts}
     keys = [item_key(t) for t in texts]
     minilm = MiniLMEmbedder()
-    if keys and len(DbEmbeddingCache(session).get_many(minilm.name, keys)) == len(set(keys)):
+    if keys and len(embedding_cache(session).get_many(minilm.name, keys)) == len(set(keys)):
         return minilm  # every vector cached: the model itself is never loaded
     return default_embedder(dense=False)
 
@@ -74,7 +74,7 @@ def _match(
     empty = FacetMatches.empty(network)
     if not offers:
         return empty
-    cache = DbEmbeddingCache(session)
+    cache = embedding_cache(session)
     found = {}
     for kind in ("needs", "objectives"):
         queries = list(network.facet(kind).texts)

@@ -107,9 +107,9 @@ def _vectors(
     if embedder is None or not texts:
         return None
     from netweave.engine.text.cache import embed_with_cache
-    from netweave.services.embeddings import DbEmbeddingCache
+    from netweave.services.embeddings import embedding_cache
 
-    return embed_with_cache(embedder, texts, DbEmbeddingCache(session), progress)
+    return embed_with_cache(embedder, texts, embedding_cache(session), progress)
 
 
 def build(
@@ -213,10 +213,10 @@ def choose_embedder(session: Session, lexical_only: bool = False) -> Any:
     if lexical_only:
         return None
     if dense_available():
-        from netweave.services.embeddings import DbEmbeddingCache
+        from netweave.services.embeddings import embedding_cache
 
         minilm = MiniLMEmbedder()
-        cached = DbEmbeddingCache(session).count(minilm.name)
+        cached = embedding_cache(session).count(minilm.name)
         if cached:
             facets = session.scalar(
                 select(func.count(func.distinct(Facet.text))).where(

@@ -23,6 +23,7 @@ from netweave.web.auth import LoginThrottle, PasswordGate
 from netweave.web.extensions import nav_entries
 from netweave.web.guards import BodyLimit, HostGuard, SecurityHeaders
 from netweave.web.uploads import UploadHold
+from netweave.web.warmup import EngineWarmer
 
 HERE = Path(__file__).parent
 DESCRIPTION = (
@@ -48,6 +49,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = store
     app.state.login_throttle = LoginThrottle()
     app.state.uploads = UploadHold()
+    app.state.warmer = EngineWarmer(store)
     app.add_middleware(PasswordGate, password=settings.password, throttle=app.state.login_throttle)
     app.add_middleware(
         SessionMiddleware,

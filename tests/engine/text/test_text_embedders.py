@@ -10,6 +10,7 @@ from netweave.engine.text import (
     MiniLMEmbedder,
     StaticEmbedder,
     dense_available,
+    l2_normalize,
     static_available,
 )
 from netweave.engine.text import dense as dense_module
@@ -63,6 +64,26 @@ def test_static_embedder_ranks_by_meaning() -> None:
     sims = cosines(e, NEED, OFFERS)
     assert int(np.argmax(sims)) == 0
     assert e.embed([]).shape == (0, 256)
+
+
+@pytest.mark.skipif(not static_available(), reason="wordllama is not installed")
+def test_static_vectors_are_wordllamas_own() -> None:
+    """netweave pools WordLlama's table itself (without importing wordllama): same vectors."""
+    from pathlib import Path
+
+    import wordllama
+
+    from netweave.engine.text.normalize import normalize_text
+
+    texts = [NEED, *OFFERS, "", "x", "sourdough 🍞 classes — über café", "tax " * 300] * 25
+    model = wordllama.WordLlama.load(
+        config="l2_supercat",
+        cache_dir=Path(wordllama.__file__).parent,
+        dim=256,
+        disable_download=True,
+    )
+    theirs = l2_normalize(model.embed([normalize_text(t) for t in texts], norm=False))
+    np.testing.assert_array_equal(StaticEmbedder().embed(texts), theirs)
 
 
 @pytest.mark.skipif(

@@ -3,14 +3,19 @@
 WordLlama averages token vectors taken from a large language model's embedding table: fast
 (tens of thousands of items a second on two cores) and weaker than MiniLM on meaning, so it
 serves as the prefilter and the always-available dense signal.
+
+The model is read here straight from the package's files (its tokenizer with `tokenizers`,
+its float16 table with `safetensors`) and pooled exactly as `WordLlamaInference.embed` does
+(a test checks the vectors are identical), without importing `wordllama` itself: that
+import pulls in `requests` and converts the whole table to float32, a quarter of a second a
+`netweave route` process need not spend to embed one query.
 """
 
-import importlib
+import functools
 import importlib.metadata
-import logging
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -18,31 +23,69 @@ from netweave.engine.text.embedders import Matrix, Progress, l2_normalize
 from netweave.engine.text.normalize import normalize_text
 from netweave.errors import NetweaveError
 
+CONFIG = "l2_supercat"
 _BATCH = 4096
+
+
+@functools.cache
+def _version() -> str | None:
+    """The installed wordllama's version (looked up once: each lookup reads package metadata)."""
+    try:
+        return importlib.metadata.version("wordllama")
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def static_available() -> bool:
     """Return whether the wordllama package is installed."""
-    try:
-        importlib.metadata.version("wordllama")
-    except importlib.metadata.PackageNotFoundError:
-        return False
-    return True
+    return _version() is not None
 
 
-def _import_quietly(module: str) -> Any:
-    """Import `module`, undoing any change it makes to the root logger.
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise NetweaveError("Static embeddings need the wordllama package: pip install netweave")
+    return Path(next(iter(spec.submodule_search_locations)))
 
-    wordllama calls ``logging.basicConfig(level=INFO)`` on import, which would make every
-    library's INFO records appear in netweave's output.
-    """
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    try:
-        return importlib.import_module(module)
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
+
+class _Model:
+    """WordLlama's tokenizer and float16 token table; `embed` is its mean pooling."""
+
+    def __init__(self, dim: int) -> None:
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        root = _package_dir()
+        self.tokenizer = Tokenizer.from_file(
+            str(root / "tokenizers" / f"{CONFIG}_tokenizer_config.json")
+        )
+        self.tokenizer.enable_padding()
+        self.tokenizer.no_truncation()
+        weights = root / "weights" / f"{CONFIG}_{dim}.safetensors"
+        with safe_open(str(weights), framework="np", device="cpu") as f:
+            self.table = f.get_tensor("embedding.weight")
+
+    def embed(self, texts: list[str]) -> Matrix:
+        """Mean of the texts' token vectors (float32), 64 texts per padded batch."""
+        out = np.empty((len(texts), self.table.shape[1]), np.float32)
+        for start in range(0, len(texts), 64):
+            encoded = self.tokenizer.encode_batch(
+                texts[start : start + 64], is_pretokenized=False, add_special_tokens=False
+            )
+            ids = np.array([e.ids for e in encoded], dtype=np.int32)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
+            vectors = self.table[ids].astype(np.float32)
+            total = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
+            pooled = np.sum(vectors * mask[..., np.newaxis], axis=1, dtype=np.float32) / total
+            out[start : start + len(encoded)] = pooled
+        return out
+
+
+@functools.cache
+def _wordllama(dim: int) -> _Model:
+    """The model, loaded once per process however many embedders are made."""
+    return _Model(dim)
 
 
 class StaticEmbedder:
@@ -55,18 +98,12 @@ class StaticEmbedder:
             raise NetweaveError(
                 "Static embeddings need the wordllama package: pip install netweave"
             )
-        self.name = f"wordllama-l2_supercat-256@{importlib.metadata.version('wordllama')}"
-        self._model: Any = None
+        self.name = f"wordllama-{CONFIG}-256@{_version()}"
+        self._model: _Model | None = None
 
-    def _load(self) -> Any:
+    def _load(self) -> _Model:
         if self._model is None:
-            wordllama = _import_quietly("wordllama")
-            self._model = wordllama.WordLlama.load(
-                config="l2_supercat",
-                cache_dir=Path(str(wordllama.__file__)).parent,
-                dim=self.dim,
-                disable_download=True,
-            )
+            self._model = _wordllama(self.dim)
         return self._model
 
     def embed(self, texts: Sequence[str], progress: Progress | None = None) -> Matrix:
@@ -75,7 +112,7 @@ class StaticEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), _BATCH):
             batch = [normalize_text(t) for t in texts[start : start + _BATCH]]
-            out[start : start + len(batch)] = model.embed(batch, norm=False)
+            out[start : start + len(batch)] = model.embed(batch)
             if progress is not None:
                 progress(len(batch))
         return l2_normalize(out)

@@ -1,7 +1,9 @@
 """`/suggestions`: ranked pairs with both sides' reasons; start or dismiss an introduction.
 
-A cold engine takes seconds on a large network (the warm cache makes it fast), so the
-dashboard loads its "Top suggestions" list from `/suggestions/top` after the page.
+A cold engine takes half a minute on a large network (the warm cache makes it fast), so
+the dashboard loads its "Top suggestions" list from `/suggestions/top` after the page, and
+both wait at most a moment for the background build (`web/warmup.py`): past that they say
+the suggestions are being prepared and ask again shortly.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from netweave.web.extensions import SUGGESTION_VIEWS, optional_function
 from netweave.web.forms import text, whole_number
 from netweave.web.pages.common import page_router
 from netweave.web.templating import flash, redirect, render
+from netweave.web.warmup import RETRY_SECONDS, warmer
 
 router = page_router()
 LIMITS = (10, 20, 50, 100)
@@ -41,9 +44,12 @@ def suggestions_page(
     who: Annotated[str, Query(max_length=200)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Response:
-    with store.write() as session:  # the engine caches newly embedded texts
-        if who.strip():
+    if who.strip():
+        with store.read() as session:
             return redirect(listing_url(find_person(session, who).id))
+    if not warmer(request).ready(today):
+        return render(request, "suggestions_preparing.html", {"retry": RETRY_SECONDS})
+    with store.write() as session:  # the engine caches newly embedded texts
         person = load_person(session, for_person).full_name if for_person else None
         found = [
             v.as_json() for v in suggest(session, for_person=for_person, limit=limit, today=today)
@@ -64,6 +70,8 @@ def top_fragment(request: Request, store: StoreDep, today: Today) -> Response:
     top = optional_function(SUGGESTION_VIEWS, "top_suggestions")
     if top is None:
         raise HTTPException(404, "The suggestions service does not list top suggestions.")
+    if not warmer(request).ready(today):
+        return render(request, "suggestions_preparing_fragment.html", {}, status=202)
     with store.write() as session:
         found = top(session, today, TOP)
     return render(request, "suggestions_top.html", {"suggestions": found})

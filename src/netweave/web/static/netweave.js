@@ -53,16 +53,25 @@
     });
   });
   // Fragments loaded after the page (slow lists): the link inside stays if loading fails.
-  document.querySelectorAll("[data-fragment]").forEach(function (box) {
+  // 202 means "being prepared": show what came and ask again a few seconds later.
+  function loadFragment(box) {
     fetch(box.getAttribute("data-fragment"), {
       headers: { "X-Requested-With": "fetch" }, credentials: "same-origin"
     })
-      .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) {
-        if (html !== null) box.innerHTML = html;
-        box.setAttribute("data-loaded", html !== null ? "yes" : "failed");
+      .then(function (r) {
+        return r.ok ? r.text().then(function (html) { return { status: r.status, html: html }; }) : null;
+      })
+      .then(function (got) {
+        if (got !== null) box.innerHTML = got.html;
+        if (got !== null && got.status === 202) {
+          box.setAttribute("data-loaded", "pending");
+          setTimeout(function () { loadFragment(box); }, 3000);
+          return;
+        }
+        box.setAttribute("data-loaded", got !== null ? "yes" : "failed");
       }, function () { box.setAttribute("data-loaded", "failed"); });
-  });
+  }
+  document.querySelectorAll("[data-fragment]").forEach(loadFragment);
   // Open the edit panel when the address says #edit.
   if (location.hash === "#edit") {
     var edit = document.getElementById("edit");
