@@ -1,15 +1,25 @@
-"""Settings from the environment and flags (pydantic-settings); never module globals."""
+"""Settings from the environment and flags; never module globals.
+
+Each field can be set by a `NETWEAVE_<NAME>` variable and overridden by an argument:
+`Settings(db="x.db")` takes `db` from the argument and everything else from the
+environment, falling back to the defaults below. A plain dataclass rather than
+pydantic-settings: every CLI command builds one, and pydantic costs a fifth of a second
+to import, which `netweave route` (about a second in all) cannot spare.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from netweave.errors import NetweaveError
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ENV_PREFIX = "NETWEAVE_"
 
 
 def default_data_dir() -> Path:
@@ -27,24 +37,69 @@ def database_url(db: str | None, data_dir: Path) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-class Settings(BaseSettings):
-    """Everything configurable; read from `NETWEAVE_*` variables, overridden by flags."""
+def _whole_number(text: str) -> int:
+    return int(text)
 
-    model_config = SettingsConfigDict(env_prefix="NETWEAVE_", extra="ignore")
 
-    db: str | None = Field(default=None, description="Database path or SQLAlchemy URL")
-    data_dir: Path = Field(default_factory=default_data_dir)
-    host: str = "127.0.0.1"
-    port: int = 8765
-    password: str | None = Field(default=None, description="Required to bind beyond loopback")
-    secret_key: str | None = None
-    upload_limit_bytes: int = 20 * 1024 * 1024
-    today: dt.date | None = Field(
-        default=None, description="Fixed 'today' (NETWEAVE_TODAY) for tests and reproducible demos"
-    )
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text.strip())
+
+
+# how a variable's text becomes the field's value; fields not listed keep the text
+PARSERS: dict[str, Callable[[str], object]] = {
+    "data_dir": Path,
+    "port": _whole_number,
+    "upload_limit_bytes": _whole_number,
+    "today": _date,
+}
+EXPECTED = {"port": "a whole number", "upload_limit_bytes": "a whole number", "today": "YYYY-MM-DD"}
+
+
+def _from_env(name: str) -> object:
+    variable = ENV_PREFIX + name.upper()
+    text = os.environ[variable]
+    parse = PARSERS.get(name)
+    if parse is None:
+        return text
+    try:
+        return parse(text)
+    except ValueError:
+        raise NetweaveError(f"{variable}={text!r} is not {EXPECTED.get(name, 'valid')}") from None
+
+
+@dataclass(frozen=True, init=False)
+class Settings:
+    """Everything configurable; read from `NETWEAVE_*` variables, overridden by arguments."""
+
+    db: str | None  # database path or SQLAlchemy URL
+    data_dir: Path
+    host: str
+    port: int
+    password: str | None  # required to bind beyond loopback
+    secret_key: str | None
+    upload_limit_bytes: int
+    today: dt.date | None  # a fixed "today" (NETWEAVE_TODAY) for tests and reproducible demos
+
+    def __init__(self, **given: object) -> None:
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(given) - names)
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(unknown)}")
+        for name in names:
+            if name in given:
+                value = given[name]
+            elif ENV_PREFIX + name.upper() in os.environ:
+                value = _from_env(name)
+            else:
+                value = _default(name)
+            object.__setattr__(self, name, value)
 
     def current_date(self) -> dt.date:
         return self.today or dt.date.today()
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with `changes` (the environment is not read again)."""
+        return Settings(**{**dataclasses.asdict(self), **changes})
 
     @property
     def url(self) -> str:
@@ -53,3 +108,14 @@ class Settings(BaseSettings):
     @property
     def is_loopback(self) -> bool:
         return self.host in LOOPBACK_HOSTS
+
+
+def _default(name: str) -> object:
+    defaults: dict[str, object] = {
+        "host": "127.0.0.1",
+        "port": 8765,
+        "upload_limit_bytes": 20 * 1024 * 1024,
+    }
+    if name == "data_dir":
+        return default_data_dir()
+    return defaults.get(name)

@@ -7,11 +7,16 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
+from sqlalchemy import text as sql
 
+from netweave.db.models import Interaction, Person
 from netweave.db.models_intro import Introduction, IntroductionStep
 from netweave.db.store import Store
 from netweave.engine.expertise import Bm25, aggregate
 from netweave.engine.text.tokens import features
+from netweave.services.interactions import delete_interaction
+from netweave.services.people import remove_person
 from netweave.services.routing import Router, route
 from netweave.services.routing_index import cache_path
 from tests.services.ledger_helpers import TODAY, days_ago, log, person
@@ -105,6 +110,35 @@ def test_index_is_cached_and_rebuilt_when_the_network_changes(store: Store, tmp_
         router = Router(s, TODAY, tmp_path, store.url)
         assert router.index.built
         assert router.route("barrel making")[0].name == "Cat Cooper"
+
+
+def _routing_token(store: Store) -> str:
+    with store.read() as s:
+        return str(s.scalar(sql("SELECT token FROM engine_state WHERE id = 2")))
+
+
+def test_the_routing_token_moves_only_with_what_routing_reads(store: Store) -> None:
+    """Triggers (migration 0009) renew it for items, notes and participants; not otherwise."""
+    ids = _network(store)
+    token = _routing_token(store)
+    with store.write() as s:
+        s.get(Person, ids["baker"]).full_name = "Ben B. Baker"  # type: ignore[union-attr]
+        person(s, "No Offers Yet")
+        log(s, [s.get(Person, ids["baker"]), s.get(Person, ids["lawyer"])])  # no note
+    assert _routing_token(store) == token
+    changes = [
+        lambda s: log(s, s.get(Person, ids["baker"]), note="asked about rye flour"),
+        lambda s: person(s, "Cat Cooper", offers=["barrel making"]),
+        lambda s: remove_person(s, s.get(Person, ids["broker"])),  # its facets cascade
+        lambda s: delete_interaction(
+            s, s.scalar(select(Interaction.id).where(Interaction.note.is_not(None)))
+        ),
+    ]
+    for change in changes:
+        with store.write() as s:
+            change(s)
+        assert _routing_token(store) != token
+        token = _routing_token(store)
 
 
 def test_empty_network_and_empty_text(store: Store, tmp_path: Path) -> None:

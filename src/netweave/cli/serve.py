@@ -26,8 +26,8 @@ def serve(
     from netweave.web.app import create_app
 
     app_state = state(ctx)
-    settings = app_state.settings.model_copy(
-        update={k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = app_state.settings.replace(
+        **{k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     )
     if not settings.is_loopback and not settings.password:
         raise NetweaveError(

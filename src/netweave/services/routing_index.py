@@ -6,11 +6,13 @@ are computed once per distinct text (many people share an offer) and mapped to i
 saved as one `.npz` under `<data dir>/cache/`, named by a hash of the database URL and
 holding a fingerprint of what it depends on:
 
-    count, largest id and total text length of offer/objective facets; the same of interaction
-    notes; the number of interaction participants; the embedder; FORMAT
+    the routing token (row 2 of `engine_state`, renewed by triggers on any change to an offer
+    or objective, an interaction's note or its participants: migration 0009); the embedder;
+    FORMAT
 
-A changed fingerprint rebuilds it (one query each to check: milliseconds at 30,000 people).
-An edit that keeps every count, id and length the same is not seen; `route --rebuild` forces.
+A changed fingerprint rebuilds it; checking costs one row read. Item texts are stored as one
+UTF-8 blob with offsets and decoded one by one when a reason quotes them, so loading the
+index does not build 40,000 Python strings.
 """
 
 from __future__ import annotations
@@ -18,29 +20,60 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from netweave.db.models import Facet, FacetKind, Interaction, InteractionParticipant
 from netweave.engine.expertise import KIND_WEIGHTS, Bm25, Columns
 from netweave.engine.text.normalize import normalize_text
 
-FORMAT = "routing-v1"
+FORMAT = "routing-v2"
 KINDS = ("offer", "objective", "note")
 _SEP = "\x1f"
+
+
+class PackedTexts(Sequence[str]):
+    """Strings kept as one UTF-8 blob and their end offsets; each decoded when asked for."""
+
+    def __init__(self, blob: npt.NDArray[np.uint8], ends: npt.NDArray[np.int64]) -> None:
+        self.blob, self.ends = blob, ends
+
+    @classmethod
+    def pack(cls, texts: Sequence[str]) -> PackedTexts:
+        encoded = [t.encode("utf-8") for t in texts]
+        ends = np.cumsum([len(b) for b in encoded], dtype=np.int64)
+        return cls(np.frombuffer(b"".join(encoded), np.uint8), ends)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        start = int(self.ends[i - 1]) if i else 0
+        return self.blob[start : int(self.ends[i])].tobytes().decode("utf-8")
 
 
 @dataclass
 class RoutingIndex:
     fingerprint: str
-    texts: list[str]  # distinct item texts (canonical form)
+    texts: Sequence[str]  # distinct item texts (canonical form)
     bm25: Bm25
     vectors: npt.NDArray[np.float32] | None  # unit rows per text, or None (lexical only)
     embedder: str | None
@@ -59,21 +92,10 @@ def _embedder_name(embedder: Any) -> str:
 
 
 def fingerprint(session: Session, embedder_name: str) -> str:
-    """Hash of the counts, largest ids and text lengths the index depends on."""
-    facets = session.execute(
-        select(
-            func.count(), func.coalesce(func.max(Facet.id), 0), func.sum(func.length(Facet.text))
-        ).where(Facet.kind.in_([FacetKind.OFFER.value, FacetKind.OBJECTIVE.value]))
-    ).one()
-    notes = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.max(Interaction.id), 0),
-            func.sum(func.length(Interaction.note)),
-        ).where(Interaction.note.is_not(None))
-    ).one()
-    participants = session.scalar(select(func.count()).select_from(InteractionParticipant))
-    parts = [FORMAT, embedder_name, *map(str, facets), *map(str, notes), str(participants)]
+    """Hash of the routing token, the embedder and FORMAT (a random one if the token is
+    missing, so an index is then never trusted)."""
+    token = session.scalar(sql("SELECT token FROM engine_state WHERE id = 2"))
+    parts = [FORMAT, embedder_name, str(token) if token else uuid.uuid4().hex]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
@@ -150,10 +172,13 @@ def save(index: RoutingIndex, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     w = index.bm25.weights
     vocab = sorted(index.bm25.vocabulary, key=index.bm25.vocabulary.__getitem__)
+    texts = index.texts
+    packed = texts if isinstance(texts, PackedTexts) else PackedTexts.pack(texts)
     arrays: dict[str, Any] = {
         "fingerprint": np.array(index.fingerprint),
         "embedder": np.array(index.embedder or ""),
-        "texts": np.array(_SEP.join(t.replace(_SEP, " ") for t in index.texts)),
+        "texts_blob": packed.blob,
+        "texts_ends": packed.ends,
         "vocabulary": np.array(_SEP.join(vocab)),
         "idf": index.bm25.idf,
         "w_data": w.data,
@@ -188,13 +213,12 @@ def load(path: Path, fp: str) -> RoutingIndex | None:
         if str(data["fingerprint"]) != fp:
             return None
         vocab = str(data["vocabulary"]).split(_SEP)
-        text_blob = str(data["texts"])
         shape = tuple(int(x) for x in data["w_shape"])
         weights = Columns(data["w_data"], data["w_indices"], data["w_indptr"], (shape[0], shape[1]))
         embedder = str(data["embedder"]) or None
         return RoutingIndex(
             fingerprint=fp,
-            texts=text_blob.split(_SEP) if text_blob else [],
+            texts=PackedTexts(data["texts_blob"], data["texts_ends"]),
             bm25=Bm25({f: i for i, f in enumerate(vocab)}, data["idf"], weights),
             vectors=data["vectors"] if "vectors" in data.files else None,
             embedder=embedder,

@@ -5,19 +5,22 @@ WordLlama averages token vectors taken from a large language model's embedding t
 serves as the prefilter and the always-available dense signal.
 
 The model is read here straight from the package's files (its tokenizer with `tokenizers`,
-its float16 table with `safetensors`) and pooled exactly as `WordLlamaInference.embed` does
-(a test checks the vectors are identical), without importing `wordllama` itself: that
-import pulls in `requests` and converts the whole table to float32, a quarter of a second a
-`netweave route` process need not spend to embed one query.
+its float16 table memory-mapped from the safetensors file) and pooled exactly as
+`WordLlamaInference.embed` does (a test checks the vectors are identical), without
+importing `wordllama` itself: that import pulls in `requests` and converts the whole table
+to float32, a third of a second a `netweave route` process need not spend on one query.
 """
 
 import functools
 import importlib.metadata
 import importlib.util
+import json
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from netweave.engine.text.embedders import Matrix, Progress, l2_normalize
 from netweave.engine.text.normalize import normalize_text
@@ -48,11 +51,29 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def _float16_table(path: Path, key: str = "embedding.weight") -> npt.NDArray[np.float16]:
+    """The tensor `key` of a safetensors file, memory-mapped: a query touches a few rows only.
+
+    The format: an 8-byte little-endian header length, a JSON header giving each tensor's
+    dtype, shape and byte range, then the data.
+    """
+    with path.open("rb") as f:
+        (length,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(length))
+    meta = header.get(key, {})
+    if meta.get("dtype") != "F16" or len(meta.get("shape", ())) != 2:
+        raise NetweaveError(f"unexpected WordLlama weights in {path}: {meta}")
+    start = 8 + length + int(meta["data_offsets"][0])
+    table: npt.NDArray[np.float16] = np.memmap(
+        path, dtype=np.float16, mode="r", offset=start, shape=tuple(meta["shape"])
+    )
+    return table
+
+
 class _Model:
     """WordLlama's tokenizer and float16 token table; `embed` is its mean pooling."""
 
     def __init__(self, dim: int) -> None:
-        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         root = _package_dir()
@@ -61,9 +82,7 @@ class _Model:
         )
         self.tokenizer.enable_padding()
         self.tokenizer.no_truncation()
-        weights = root / "weights" / f"{CONFIG}_{dim}.safetensors"
-        with safe_open(str(weights), framework="np", device="cpu") as f:
-            self.table = f.get_tensor("embedding.weight")
+        self.table = _float16_table(root / "weights" / f"{CONFIG}_{dim}.safetensors")
 
     def embed(self, texts: list[str]) -> Matrix:
         """Mean of the texts' token vectors (float32), 64 texts per padded batch."""
