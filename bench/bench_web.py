@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,6 +31,7 @@ PEOPLE = 30_000
 REQUESTS = 30
 TODAY = dt.date(2026, 11, 23)
 BUDGET_MS = 200.0
+ROUTE_TEXT = "who has negotiated a commercial lease for an office?"
 
 
 def load(db: Path) -> float:
@@ -65,6 +67,21 @@ def start(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
+def add_request_and_event(client: httpx.Client, people: list[dict[str, Any]]) -> tuple[int, int]:
+    """A refined request from the strongest contact, and an event with 50 attendees."""
+    bearer = {"Authorization": "Bearer bench"}  # no password on loopback: passes CSRF
+    body = {"text": "Can I pick your brain?", "from": str(people[0]["id"]), "ask": ROUTE_TEXT}
+    rid = client.post("/api/requests", json=body, headers=bearer).raise_for_status().json()["id"]
+    event = {"name": "Bench Summit", "on": TODAY.isoformat(), "place": "Austin"}
+    made = client.post("/api/events", json=event, headers=bearer).raise_for_status()
+    eid = made.json()["id"]
+    lines = "\n".join(p["name"] for p in people[1:51])
+    client.post(f"/api/events/{eid}/attendees", data={"lines": lines}, headers=bearer)
+    # the network changed: wait for the engine's rebuild, so the pages below are timed warm
+    client.get(f"/api/requests/{rid}/two-back", timeout=600)
+    return rid, eid
+
+
 def measure(client: httpx.Client, path: str) -> tuple[float, float]:
     for _ in range(2):
         client.get(path).raise_for_status()
@@ -85,8 +102,9 @@ def main() -> None:
         server = start(db, port)
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-                strongest = client.get("/api/people", params={"sort": "strength", "limit": 1})
+                strongest = client.get("/api/people", params={"sort": "strength", "limit": 51})
                 person = strongest.json()["people"][0]["id"]
+                request_id, event_id = add_request_and_event(client, strongest.json()["people"])
                 pages = {
                     "dashboard `/`": "/",
                     "people, by name": "/people",
@@ -102,6 +120,12 @@ def main() -> None:
                     "network data (neighbourhood, depth 2)": (
                         f"/api/network?around={person}&depth=2"
                     ),
+                    "requests": "/requests",
+                    "request page (helpers, two back)": f"/requests/{request_id}",
+                    "route a text": f"/requests/route?q={ROUTE_TEXT}",
+                    "`/api/route`": f"/api/route?text={ROUTE_TEXT}",
+                    "events": "/events",
+                    "event page (50 attendees: whom to meet)": f"/events/{event_id}",
                     "API docs": "/docs",
                     "`/api/people`": "/api/people",
                     "`/api/week`": "/api/week",

@@ -84,8 +84,8 @@ class Cli:
         )
         return result.output
 
-    def fails(self, *args: str, code: int = 1) -> str:
-        result = self.runner.invoke(app, ["--db", str(self.db), *args])
+    def fails(self, *args: str, code: int = 1, input: str | None = None) -> str:
+        result = self.runner.invoke(app, ["--db", str(self.db), *args], input=input)
         assert result.exit_code == code, (args, result.exit_code, result.output)
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)

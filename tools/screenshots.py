@@ -3,7 +3,8 @@
 A 200-person demo network (seed 7, today fixed at 2026-11-23) in a temporary database,
 a few goals set, the app served on a free loopback port and Debian's Chromium driven by
 Playwright: dashboard, people, a person, import preview, network, suggestions, the
-introductions board (a few introductions walked to different stages first), API docs.
+introductions board (a few introductions walked to different stages first), requests and a
+request's helpers, an event's attendees and whom to meet there, API docs.
 """
 
 from __future__ import annotations
@@ -91,6 +92,29 @@ def walk_introductions(base: str) -> None:
                 api.post(f"/api/introductions/{iid}/{step}").raise_for_status()
 
 
+def add_requests_and_events(base: str) -> tuple[int, int]:
+    """Two requests (one vague, refined) and an event with ten attendees; their ids."""
+    import httpx
+
+    api = httpx.Client(base_url=base, headers={"Authorization": "Bearer screenshots"})
+    people = api.get("/api/people", params={"sort": "strength", "limit": 12}).json()["people"]
+    vague = {
+        "text": "Could I pick your brain sometime?",
+        "from": str(people[0]["id"]),
+        "goal": "open a second office",
+        "ask": "who has negotiated a commercial lease recently?",
+        "outcome": "a signed lease by spring",
+    }
+    rid = api.post("/api/requests", json=vague).raise_for_status().json()["id"]
+    specific = {"text": "Who knows a good accountant for a small business?"}
+    api.post("/api/requests", json=specific).raise_for_status()
+    event = {"name": "Austin Founders Summit", "on": "2026-11-20", "place": "Austin"}
+    eid = api.post("/api/events", json=event).raise_for_status().json()["id"]
+    lines = "\n".join(p["name"] for p in people[2:12])
+    api.post(f"/api/events/{eid}/attendees", data={"lines": lines}).raise_for_status()
+    return rid, eid
+
+
 def main() -> int:
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install -y chromium", file=sys.stderr)
@@ -103,6 +127,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, serving(demo_app(Path(tmp))) as base:  # type: ignore[arg-type]
         person = strongest_person(base)
         walk_introductions(base)
+        request_id, event_id = add_requests_and_events(base)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -113,12 +138,18 @@ def main() -> int:
                 "network": "/network",
                 "suggestions": "/suggestions?limit=10",
                 "introductions": "/introductions",
+                "requests": "/requests?status=all",
+                "request": f"/requests/{request_id}",
+                "event": f"/events/{event_id}",
                 "docs": "/docs",
             }
             for name, path in shots.items():
                 page.goto(base + path)
                 if name == "dashboard":
                     page.wait_for_selector("#top-suggestions[data-loaded]")
+                for box in ("#two-back-box", "#plan-box"):  # fetched once the engine is warm
+                    if page.locator(box).count():
+                        page.wait_for_selector(f"{box}[data-loaded]", timeout=120_000)
                 if name == "network":
                     page.wait_for_selector("canvas[data-ready]")
                     page.wait_for_timeout(4000)

@@ -83,3 +83,16 @@ def test_event_add_attendees_plan_followup(net: Cli) -> None:
     assert "logged meeting Nia New" in net("event", "followup", "Summit", "--met", "Nia New")
     assert "(met 2026-11-20)" in net("event", "show", "Summit")
     assert "Summit" in net("event", "list")
+
+
+def test_a_request_kept_vague_is_refined_later(net: Cli) -> None:
+    added = net("request", "add", "--from", "Dana Reyes", "Can I pick your brain?", "--no-refine")
+    assert "still vague" in added and "netweave request refine 1" in added
+    answers = "open a second clinic\n\nwho negotiates dental office leases?\na signed lease\n"
+    assert "refined:" in net("request", "refine", "1", input=answers)
+    shown = json.loads(net("request", "show", "1", "--json"))
+    assert shown["raw_text"] == "Can I pick your brain?"
+    assert "dental office leases" in shown["text"]
+    helpers = json.loads(net("request", "route", "1", "--json"))
+    assert helpers[0]["person"]["name"] == "Bea Broker"
+    assert "answer at least one question" in net.fails("request", "refine", "1", input="\n\n\n\n")

@@ -36,7 +36,14 @@ upgrade(_store)
 with _store.write() as _s:
     load_demo(_s, 40, 7, TODAY)
 app = create_app(
-    Settings(db=str(_folder / "demo.db"), password=PASSWORD, secret_key="s", today=TODAY), _store
+    Settings(
+        db=str(_folder / "demo.db"),
+        data_dir=_folder,  # the routing index is cached here, not in ~/.local
+        password=PASSWORD,
+        secret_key="s",
+        today=TODAY,
+    ),
+    _store,
 )
 HEADERS = {"Authorization": f"Bearer {PASSWORD}", "Host": "127.0.0.1"}
 schema = schemathesis.openapi.from_asgi("/openapi.json", app, headers=HEADERS)

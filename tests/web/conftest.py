@@ -21,7 +21,8 @@ BASE = "http://127.0.0.1:8765"
 
 @pytest.fixture
 def settings(db_path: Path) -> Settings:
-    return Settings(db=str(db_path), secret_key="test-secret", today=TODAY)
+    # the routing index is cached under the data dir: the test's own folder, not ~/.local
+    return Settings(db=str(db_path), data_dir=db_path.parent, secret_key="test-secret", today=TODAY)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 
 from netweave.services import people
 from netweave.web.background import serving
+from tests.services.request_helpers import engine_network
 
 pytestmark = pytest.mark.browser
 
@@ -212,3 +213,27 @@ def test_suggestion_to_debrief_through_both_opt_ins(page: Any, pair: dict[str, i
         assert word in steps
     assert "already sent a client" in page.inner_text("#debriefs")
     assert page.get_attribute("#calendar-feed a.button", "href").startswith("webcal://")
+
+
+def test_vague_request_refined_then_routed_to_helpers(page: Any, app: FastAPI) -> None:
+    with app.state.store.write() as s:
+        engine_network(s)
+    page.goto("/")
+    page.click("nav >> text=Requests")
+    page.fill("#add-request textarea[name=text]", "Can I pick your brain sometime?")
+    page.fill("#add-request input[name=from]", "Dana Reyes")
+    page.click("#add-request button[type=submit]")
+    page.wait_for_selector("#refine-form")
+    assert "pick your brain" in page.inner_text("#vague-reasons")
+    page.fill("#refine-form input[name=goal]", "grow her referral network")
+    page.fill("#refine-form input[name=ask]", "Who does tax filing for divorcing couples?")
+    page.click("#save-refined")
+    page.wait_for_selector("#helper-list")
+    assert page.inner_text("#raw") == "Can I pick your brain sometime?"
+    assert page.inner_text("#refined").startswith("Who does tax filing for divorcing couples?")
+    first = page.locator("#helper-list > li").first
+    assert "Lee Chen" in first.inner_text() and "score" in first.inner_text()
+    page.wait_for_selector("#two-back-people")  # fetched after the page if the engine was cold
+    assert "Tia Torres" in page.inner_text("#two-back-people")
+    first.locator("button:has-text('Introduce Dana Reyes to Lee Chen')").click()
+    page.wait_for_selector("text=linked to the request")

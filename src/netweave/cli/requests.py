@@ -13,6 +13,10 @@ from netweave.errors import NetweaveError
 app = typer.Typer(help="Requests for help: refine, route, give back, close.", no_args_is_help=True)
 
 RequestId = Annotated[int, typer.Argument(help="The request's id (see `request list`).")]
+GoalOption = Annotated[str | None, typer.Option("--goal", help="What they want to achieve.")]
+ContextOption = Annotated[str | None, typer.Option("--context", help="Their situation.")]
+AskOption = Annotated[str | None, typer.Option("--ask", help="The specific ask.")]
+OutcomeOption = Annotated[str | None, typer.Option("--outcome", help="What success is.")]
 Rebuild = Annotated[
     bool, typer.Option("--rebuild", help="Rebuild the routing index even if it looks current.")
 ]
@@ -132,10 +136,10 @@ def add(
     from_person: Annotated[
         str | None, typer.Option("--from", help="Who asked (id, email or name); default: me.")
     ] = None,
-    goal: Annotated[str | None, typer.Option("--goal", help="What they want to achieve.")] = None,
-    context: Annotated[str | None, typer.Option("--context", help="Their situation.")] = None,
-    ask: Annotated[str | None, typer.Option("--ask", help="The specific ask.")] = None,
-    outcome: Annotated[str | None, typer.Option("--outcome", help="What success is.")] = None,
+    goal: GoalOption = None,
+    context: ContextOption = None,
+    ask: AskOption = None,
+    outcome: OutcomeOption = None,
     no_refine: Annotated[
         bool, typer.Option("--no-refine", help="Keep a vague request as it is, no prompts.")
     ] = False,
@@ -174,7 +178,42 @@ def add(
     if view["refined"]:
         console.print(f"refined: {view['text']}", markup=False)
     elif vagueness.vague:
-        console.print("still vague: refine it before routing", markup=False)
+        console.print(
+            f"still vague: refine it before routing (netweave request refine {view['id']})",
+            markup=False,
+        )
+
+
+@app.command("refine")
+def refine(
+    ctx: typer.Context,
+    request_id: RequestId,
+    goal: GoalOption = None,
+    context: ContextOption = None,
+    ask: AskOption = None,
+    outcome: OutcomeOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Answer the refinement questions of a stored request; what was asked is kept.
+
+    Without options, each question is prompted for.
+
+    Example: netweave request refine 3 --ask "who has raised a Series A for a biotech?"
+    """
+    from netweave.services.request_actions import refine_request
+    from netweave.services.request_refine import Refinement
+    from netweave.services.requests import request_view
+
+    given = {"goal": goal, "context": context, "ask": ask, "outcome": outcome}
+    if not any(given.values()):
+        given = _ask_refinement("", None, given, json_out=True)
+    app_state = state(ctx)
+    with app_state.store().write() as session:
+        view = request_view(session, refine_request(session, request_id, Refinement(**given)))
+    if json_out:
+        print_json(view)
+    else:
+        console.print(f"request #{view['id']} refined: {view['text']}", markup=False)
 
 
 def _print_request(view: dict[str, Any]) -> None:
@@ -251,18 +290,20 @@ def route_request(
 
     Example: netweave request route 3 --limit 5
     """
-    from netweave.services.requests import load_request
+    from netweave.services.request_actions import route_request as route_stored
 
     app_state = state(ctx)
-    with app_state.store().read() as session:
-        request = load_request(session, request_id)
-        text, requester = request.text, request.requester_id
-        near = None
-        if requester is not None:
-            from netweave.services.people import load_person
-
-            near = load_person(session, requester).location
-    found = _router_helpers(app_state, [text], limit or 10, [requester] if requester else [], near)
+    settings = app_state.settings
+    with app_state.store().write() as session:  # newly seen item texts are embedded once
+        helpers = route_stored(
+            session,
+            request_id,
+            today=app_state.today(),
+            data_dir=settings.data_dir,
+            url=settings.url,
+            limit=limit or 10,
+        )
+        found = [[h.as_json() for h in helpers]]
     if json_out:
         print_json(found[0])
     else:

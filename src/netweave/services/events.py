@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from netweave.db.models import ContactSummary, Email, FacetKind, Person
@@ -41,7 +41,9 @@ def add_event(session: Session, name: str, on: dt.date, place: str | None = None
     name = name.strip()
     if not name:
         raise NetweaveError("an event needs a name")
-    if session.scalar(select(Event.id).where(func.lower(Event.name) == name.lower())):
+    # SQLite's lower() folds ASCII only: the exact name is checked too (found by schemathesis)
+    same = or_(Event.name == name, func.lower(Event.name) == name.lower())
+    if session.scalar(select(Event.id).where(same)):
         raise NetweaveError(f"there is already an event called {name!r}")
     event = Event(name=name, on=on, place=(place or "").strip() or None)
     session.add(event)

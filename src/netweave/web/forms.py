@@ -11,6 +11,7 @@ from netweave.services.dates import parse_date
 from netweave.services.interactions import InteractionInput
 from netweave.services.introductions import SideOutcome
 from netweave.services.people import PersonPatch
+from netweave.services.request_refine import QUESTIONS, Refinement
 from netweave.services.vocab import RECORD_FACETS
 
 # Text fields of the edit form; an emptied field is cleared.
@@ -128,3 +129,8 @@ def debrief_sides(form: FormData) -> dict[str, SideOutcome]:
                 notes=text(form, f"{side}_notes") or None,
             )
     return sides
+
+
+def refinement(form: FormData) -> Refinement:
+    """The refinement questions (goal, context, ask, outcome); unanswered ones are None."""
+    return Refinement(**{key: text(form, key) or None for key in QUESTIONS})

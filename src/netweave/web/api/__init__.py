@@ -9,12 +9,14 @@ from pydantic import BaseModel
 
 from netweave.web.api import (
     activity,
+    events,
     imports,
     introductions,
     network,
     people,
     plans,
     relationships,
+    requests,
     suggestions,
 )
 from netweave.web.csrf import csrf_protect
@@ -48,5 +50,7 @@ for module in (
     network,
     suggestions,
     introductions,
+    requests,
+    events,
 ):
     router.include_router(module.router)

@@ -7,15 +7,20 @@ from fastapi import APIRouter
 from netweave.web.pages import (
     dashboard,
     docs,
+    events,
     imports,
+    intro_new,
     introductions,
     network,
     people,
     person,
+    request_detail,
+    requests,
     session,
     suggestions,
 )
 
+# Fixed paths before the ones taking an id (`/introductions/new`, `/requests/route`).
 routers: list[APIRouter] = [
     m.router
     for m in (
@@ -25,7 +30,11 @@ routers: list[APIRouter] = [
         imports,
         network,
         suggestions,
+        intro_new,
         introductions,
+        requests,
+        request_detail,
+        events,
         docs,
         session,
     )
