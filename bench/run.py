@@ -56,10 +56,12 @@ def run(script: Path) -> str:
     if result.returncode != 0:
         return f"## {script.stem}\n\nFAILED (exit {result.returncode}); see its stderr.\n"
     print(f"{script.name}: {took:.0f} s", file=sys.stderr)
-    return result.stdout.strip() + "\n"
+    measured = f"_Measured {dt.date.today().isoformat()} on {machine()}._"
+    return result.stdout.strip() + "\n\n" + measured + "\n"
 
 
 MARK = "<!-- bench:{} -->"
+FIRST_MACHINE = "an Intel Xeon, 2 cores, 24 GiB RAM, Python 3.11.7 (2026-11-23, first session)"
 
 
 def previous_sections() -> dict[str, str]:
@@ -83,7 +85,9 @@ def main() -> int:
         "# Benchmarks",
         "",
         f"Written by `make bench` on {dt.date.today().isoformat()}.",
-        f"Machine: {machine()}.",
+        f"Latest run's machine: {machine()}.",
+        "Each section ends with the date and machine it was measured on; sections without",
+        f"that line were measured on {FIRST_MACHINE}.",
         "Figures are medians of several runs unless a table says otherwise; these shared",
         "machines vary up to 2x between identical runs.",
         "",
