@@ -17,6 +17,7 @@ index does not build 40,000 Python strings.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import tempfile
@@ -253,6 +254,16 @@ def choose_embedder(session: Session, lexical_only: bool = False) -> Any:
     return default_embedder(dense=False)
 
 
+# The last index opened per cache file, reused while its fingerprint holds: a web server
+# routes many requests, and each would otherwise read the .npz again (~100 ms at 30,000).
+_OPENED: dict[Path, RoutingIndex] = {}
+
+
+def _reuse(path: Path, fp: str) -> RoutingIndex | None:
+    found = _OPENED.get(path)
+    return dataclasses.replace(found, built=False) if found and found.fingerprint == fp else None
+
+
 def open_index(
     session: Session,
     data_dir: Path,
@@ -266,8 +277,9 @@ def open_index(
     embedder = choose_embedder(session, lexical_only)
     fp = fingerprint(session, _embedder_name(embedder))
     path = cache_path(data_dir, url)
-    index = None if rebuild else load(path, fp)
+    index = None if rebuild else (_reuse(path, fp) or load(path, fp))
     if index is None:
         index = build(session, embedder, fp, progress)
         save(index, path)
+    _OPENED[path] = index
     return index, embedder
