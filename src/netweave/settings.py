@@ -37,34 +37,31 @@ def database_url(db: str | None, data_dir: Path) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-def _whole_number(text: str) -> int:
-    return int(text)
-
-
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text.strip())
 
 
-# how a variable's text becomes the field's value; fields not listed keep the text
-PARSERS: dict[str, Callable[[str], object]] = {
-    "data_dir": Path,
-    "port": _whole_number,
-    "upload_limit_bytes": _whole_number,
-    "today": _date,
+# how a variable's text becomes the field's value, and what it must look like; fields not
+# listed keep the text
+PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
+    "data_dir": (Path, "a path"),
+    "port": (int, "a whole number"),
+    "upload_limit_bytes": (int, "a whole number"),
+    "today": (_date, "YYYY-MM-DD"),
 }
-EXPECTED = {"port": "a whole number", "upload_limit_bytes": "a whole number", "today": "YYYY-MM-DD"}
+DEFAULTS: dict[str, object] = {"host": "127.0.0.1", "port": 8765, "upload_limit_bytes": 20 << 20}
 
 
 def _from_env(name: str) -> object:
     variable = ENV_PREFIX + name.upper()
     text = os.environ[variable]
-    parse = PARSERS.get(name)
-    if parse is None:
+    if name not in PARSERS:
         return text
+    parse, expected = PARSERS[name]
     try:
         return parse(text)
     except ValueError:
-        raise NetweaveError(f"{variable}={text!r} is not {EXPECTED.get(name, 'valid')}") from None
+        raise NetweaveError(f"{variable}={text!r} is not {expected}") from None
 
 
 @dataclass(frozen=True, init=False)
@@ -91,7 +88,7 @@ class Settings:
             elif ENV_PREFIX + name.upper() in os.environ:
                 value = _from_env(name)
             else:
-                value = _default(name)
+                value = default_data_dir() if name == "data_dir" else DEFAULTS.get(name)
             object.__setattr__(self, name, value)
 
     def current_date(self) -> dt.date:
@@ -108,14 +105,3 @@ class Settings:
     @property
     def is_loopback(self) -> bool:
         return self.host in LOOPBACK_HOSTS
-
-
-def _default(name: str) -> object:
-    defaults: dict[str, object] = {
-        "host": "127.0.0.1",
-        "port": 8765,
-        "upload_limit_bytes": 20 * 1024 * 1024,
-    }
-    if name == "data_dir":
-        return default_data_dir()
-    return defaults.get(name)

@@ -114,14 +114,10 @@ def who(
     _print_helpers(found, f"nobody is known for {topic!r} yet")
 
 
-def _ask_refinement(
-    text: str, vagueness: Any, given: dict[str, str | None], json_out: bool
-) -> dict[str, str | None]:
+def _prompt_missing(given: dict[str, str | None]) -> dict[str, str | None]:
+    """Each refinement question not answered by an option, asked in turn."""
     from netweave.services.request_refine import QUESTIONS
 
-    if not json_out:
-        console.print(f"This request is vague: {'; '.join(vagueness.reasons)}.", markup=False)
-        console.print("Make it specific, so the right person can be found:", markup=False)
     out = dict(given)
     for key, question in QUESTIONS.items():
         if not out.get(key):
@@ -159,7 +155,10 @@ def add(
     vagueness = detect(text)
     given = {"goal": goal, "context": context, "ask": ask, "outcome": outcome}
     if vagueness.vague and not no_refine and not any(given.values()):
-        given = _ask_refinement(text, vagueness, given, json_out)
+        if not json_out:
+            console.print(f"This request is vague: {'; '.join(vagueness.reasons)}.", markup=False)
+            console.print("Make it specific, so the right person can be found:", markup=False)
+        given = _prompt_missing(given)
     app_state = state(ctx)
     with app_state.store().write() as session:
         request = service.add_request(
@@ -206,7 +205,7 @@ def refine(
 
     given = {"goal": goal, "context": context, "ask": ask, "outcome": outcome}
     if not any(given.values()):
-        given = _ask_refinement("", None, given, json_out=True)
+        given = _prompt_missing(given)
     app_state = state(ctx)
     with app_state.store().write() as session:
         view = request_view(session, refine_request(session, request_id, Refinement(**given)))

@@ -118,16 +118,10 @@ class StaticEmbedder:
                 "Static embeddings need the wordllama package: pip install netweave"
             )
         self.name = f"wordllama-{CONFIG}-256@{_version()}"
-        self._model: _Model | None = None
-
-    def _load(self) -> _Model:
-        if self._model is None:
-            self._model = _wordllama(self.dim)
-        return self._model
 
     def embed(self, texts: Sequence[str], progress: Progress | None = None) -> Matrix:
         """Return unit vectors of the canonical forms of `texts`."""
-        model = self._load()
+        model = _wordllama(self.dim)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), _BATCH):
             batch = [normalize_text(t) for t in texts[start : start + _BATCH]]
