@@ -7,17 +7,15 @@ communities and edges are vectorised, and one pass builds the records.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import random
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from netweave.collector import collector_paused
 from netweave.demo import graph, history, planted
 from netweave.demo.text import city_name, short_code, slug, unique_email, unique_full_name
 from netweave.demo.vocabulary import Profession, Vocabulary, load_vocabulary
@@ -481,20 +479,8 @@ def generate(people: int, seed: int, today: dt.date) -> DemoNetwork:
     """Generate a demo network of `people` contacts, identical for identical arguments."""
     if people < 0:
         raise ValueError("people must be zero or more")
-    with _collector_paused():
+    with collector_paused():
         return _generate(people, seed, today)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of acyclic records are created."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate(people: int, seed: int, today: dt.date) -> DemoNetwork:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from netweave.importers.csvutil import Table, split_list
 from netweave.importers.records import Labelled, PersonRecord
@@ -20,6 +21,7 @@ _DATE_FORMATS = (
 _MULTI = re.compile(r"\s+:::\s+")  # Google joins several values in one cell with " ::: "
 
 
+@lru_cache(maxsize=4096)  # exports repeat dates (LinkedIn's "Connected On"): strptime is slow
 def parse_date(value: str | None) -> dt.date | None:
     """Read the date formats contact exports use; None when it is not one."""
     if not value:
@@ -52,7 +54,10 @@ class Row:
     def take(self, *keys: str) -> str | None:
         """The first non-empty value among keys; all of them count as used."""
         self.used.update(keys)
-        return next((self.values[k] for k in keys if k in self.values), None)
+        for key in keys:
+            if key in self.values:
+                return self.values[key]
+        return None
 
     def ignore(self, key: str, *defaults: str) -> None:
         """Treat a cell as not typed by the user when it holds one of the client's defaults."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from netweave.importers.records import Labelled, PersonRecord
-from netweave.importers.vcard_lines import Prop
+from netweave.importers.vcard_lines import Head
 from netweave.importers.vcard_map import (
     INT_FIELDS,
     LIST_FIELDS,
@@ -93,7 +93,7 @@ class _Groups:
         if item.label is None:
             return f"{name}:{value}"
         token = _TYPE_TOKENS.get(item.label, item.label)
-        if _TOKEN.match(token) and label_from_types([token]) == item.label:
+        if _TOKEN.match(token) and label_from_types((token,)) == item.label:
             return f"{name};TYPE={token}:{value}"
         return self.grouped(f"{name}:{value}", item.label)
 
@@ -105,7 +105,7 @@ class _Groups:
         for params in ({}, {"TYPE": [label]}):
             if params and not _TOKEN.match(label):
                 continue
-            if link_label(Prop("URL", value, params), None) == label:
+            if link_label(Head("URL", params), value, None) == label:
                 typed = f";TYPE={label}" if params else ""
                 return f"URL{typed}:{value}"
         return self.grouped(f"URL:{value}", label)

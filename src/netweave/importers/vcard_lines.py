@@ -1,7 +1,8 @@
 """The content-line layer of vCard: decoding, unfolding, splitting into cards, parameters.
 
-This is the fast path for the common case (see `vcard.py`): it reads the grammar shared by
-vCard 2.1, 3.0 and 4.0 and leaves anything irregular to vobject.
+This is the general path (see `vcard.py`): it reads the grammar shared by vCard 2.1, 3.0
+and 4.0, line by line, and leaves anything irregular to vobject. Regular files take the
+faster `vcard_fast`, which gives the same result.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from netweave.importers.text import (
     decode_western,
@@ -27,19 +29,40 @@ _CARET = re.compile(r"\^[n^']")
 _CARET_MAP = {"^n": "\n", "^^": "^", "^'": '"'}
 
 
-@dataclass
-class Prop:
-    """One content line: `group.NAME;PARAM=a,b:value`, the value still escaped."""
+@dataclass(slots=True)
+class Head:
+    """What precedes the value of a content line: `group.NAME;PARAM=a,b`.
+
+    The fast path (`vcard_fast`) parses each distinct head of a file once and shares it
+    between the lines that have it, so treat a Head and its `params` as read-only.
+    """
 
     name: str
-    value: str
     params: dict[str, list[str]] = field(default_factory=dict)
     group: str | None = None
-    line: int = 0
+    types: tuple[str, ...] = field(init=False)  # the TYPE values, lower-cased
+
+    def __post_init__(self) -> None:
+        self.types = tuple(t.lower() for t in self.params.get("TYPE", ()) if t)
+
+
+class Prop(NamedTuple):
+    """One content line, its value still escaped (any `(head, value)` pair will do)."""
+
+    head: Head
+    value: str
+
+    @property
+    def name(self) -> str:
+        return self.head.name
+
+    @property
+    def group(self) -> str | None:
+        return self.head.group
 
     def types(self) -> list[str]:
         """The TYPE parameter values, lower-cased."""
-        return [t.lower() for t in self.params.get("TYPE", []) if t]
+        return list(self.head.types)
 
 
 @dataclass
@@ -97,12 +120,15 @@ def _head(line: str) -> str:
     return line.split(":", 1)[0].upper()
 
 
-def logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Unfold 3.0/4.0 folding and 2.1 quoted-printable soft breaks, keeping start lines."""
+def logical_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
+    """Unfold 3.0/4.0 folding and 2.1 quoted-printable soft breaks, keeping start lines.
+
+    `first` is the number of the text's first line (a card cut out of a longer file).
+    """
     current: list[str] = []
     start = 0
     qp = b64 = qp_soft = False
-    for number, line in enumerate(split_lines(text), start=1):
+    for number, line in enumerate(split_lines(text), start=first):
         if qp_soft:
             current.append(line)
         elif line[:1] in (" ", "\t") and current:
@@ -135,13 +161,13 @@ def _is(line: str, keyword: str) -> bool:
     return line.strip().upper().replace(" ", "") == keyword
 
 
-def split_blocks(text: str) -> tuple[list[Block], list[tuple[int, str]]]:
+def split_blocks(text: str, first: int = 1) -> tuple[list[Block], list[tuple[int, str]]]:
     """Group logical lines into cards; also return lines found outside any card."""
     blocks: list[Block] = []
     stray: list[tuple[int, str]] = []
     block: Block | None = None
     depth = 0
-    for number, line in logical_lines(text):
+    for number, line in logical_lines(text, first):
         if _is(line, "BEGIN:VCARD"):
             if block is not None and not _after_agent(block):
                 block.error = "card has no END:VCARD before the next BEGIN:VCARD"
@@ -228,7 +254,7 @@ def _find_colon(rest: str) -> int:
     return -1
 
 
-def parse_line(text: str, number: int) -> Prop | None:
+def parse_line(text: str) -> Prop | None:
     """Parse one logical line, or return None if it is not a well-formed property."""
     match = _LINE.match(text)
     if match is None:
@@ -241,10 +267,10 @@ def parse_line(text: str, number: int) -> Prop | None:
         if colon < 0:
             return None
         params, rest = parse_params(rest[1:colon]), rest[colon:]
-    prop = Prop(name=name.upper(), value=rest[1:], params=params, group=group, line=number)
+    value = rest[1:]
     if "ENCODING" in params and any(e.upper() == "QUOTED-PRINTABLE" for e in params["ENCODING"]):
-        prop.value = decode_qp(prop.value, params.get("CHARSET", [""])[0])
-    return prop
+        value = decode_qp(value, params.get("CHARSET", [""])[0])
+    return Prop(Head(name.upper(), params, group), value)
 
 
 def decode_qp(value: str, charset: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from netweave.importers.records import FACET_FIELDS, Labelled, PersonRecord
-from netweave.importers.vcard_lines import Prop
+from netweave.importers.vcard_lines import Head
 
 # Machine bookkeeping, not something a person typed.
 _IGNORED = {
@@ -31,13 +32,15 @@ def unescape(value: str) -> str:
     """Undo vCard text escaping (\\n, \\, \\; \\\\) and normalise line ends."""
     if "\\" in value:
         value = _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), value)
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 def split_escaped(value: str, sep: str) -> list[str]:
     """Split on unescaped separators and unescape each part."""
     if "\\" not in value:
-        return [unescape(part) for part in value.split(sep)]
+        return [unescape(part) for part in value.split(sep)] if "\r" in value else value.split(sep)
     parts: list[str] = []
     buf: list[str] = []
     index = 0
@@ -65,7 +68,8 @@ def clean_label(label: str) -> str:
     return _TYPE_RENAME.get(cleaned.lower(), cleaned)
 
 
-def label_from_types(types: list[str]) -> str | None:
+@lru_cache(maxsize=4096)
+def label_from_types(types: tuple[str, ...]) -> str | None:
     """A label from TYPE values, without the noise (`internet`, `pref`, `voice`)."""
     kept: list[str] = []
     for raw in types:
@@ -76,27 +80,27 @@ def label_from_types(types: list[str]) -> str | None:
     return " ".join(kept) or None
 
 
-def link_label(prop: Prop, ablabel: str | None) -> str:
+def link_label(head: Head, value: str, ablabel: str | None) -> str:
     """Label a URL or social profile: the custom label, else linkedin / website / other."""
-    types = prop.types()
+    types = head.types
     # The service dedupes on LinkedIn URLs, so the domain wins over any label.
-    if "linkedin" in types or "linkedin.com" in prop.value.lower():
+    if "linkedin" in types or "linkedin.com" in value.lower():
         return "linkedin"
     if ablabel:
         return clean_label(ablabel)
-    if prop.name == "X-SOCIALPROFILE":
+    if head.name == "X-SOCIALPROFILE":
         return "other"
     return next((t for t in types if t in ("sample", "other")), "website")
 
 
-def _photo(prop: Prop) -> str:
+def _photo(head: Head, value: str) -> str:
     """Keep a photo as a data: URI (or the URL it points to)."""
-    value = "".join(prop.value.split())
-    encoding = {e.lower() for e in prop.params.get("ENCODING", [])}
+    data = "".join(value.split())
+    encoding = {e.lower() for e in head.params.get("ENCODING", [])}
     if not encoding & {"b", "base64"}:
-        return unescape(prop.value.strip())
-    media = next((t for t in prop.types() if t not in ("pref",)), "jpeg").removeprefix("image/")
-    return f"data:image/{media};base64,{value}"
+        return unescape(value.strip())
+    media = next((t for t in head.types if t not in ("pref",)), "jpeg").removeprefix("image/")
+    return f"data:image/{media};base64,{data}"
 
 
 def put_extra(person: PersonRecord, key: str, value: str) -> None:
@@ -118,39 +122,38 @@ def _keyed(base: str, label: str | None) -> str:
 
 
 class CardBuilder:
-    """Accumulate one card's properties into a PersonRecord."""
+    """Accumulate one card's properties, `(head, value)` pairs, into a PersonRecord."""
 
-    def __init__(self, props: list[Prop], line: int) -> None:
+    def __init__(self, props: Sequence[tuple[Head, str]], line: int) -> None:
         self.props = props
         self.person = PersonRecord(full_name="", line=line)
-        self.labels = {
-            p.group.lower(): unescape(p.value)
-            for p in props
-            if p.group and p.name == "X-ABLABEL" and p.value.strip()
-        }
+        self.labels: dict[str, str] | None = None  # X-ABLABEL by group, read when first needed
         self.parts: dict[str, str] = {}
         self.address: list[str] | None = None  # the work address, else the first one
-        self.address_types: list[str] = []
+        self.address_types: tuple[str, ...] = ()
 
-    def ablabel(self, prop: Prop) -> str | None:
-        return self.labels.get(prop.group.lower()) if prop.group else None
+    def ablabel(self, head: Head) -> str | None:
+        if not head.group:
+            return None
+        if self.labels is None:
+            self.labels = {
+                head.group.lower(): unescape(value)
+                for head, value in self.props
+                if head.group and head.name == "X-ABLABEL" and value.strip()
+            }
+        return self.labels.get(head.group.lower())
 
-    def label(self, prop: Prop) -> str | None:
-        custom = self.ablabel(prop)
-        return clean_label(custom) if custom else label_from_types(prop.types())
+    def label(self, head: Head) -> str | None:
+        custom = self.ablabel(head)
+        return clean_label(custom) if custom else label_from_types(head.types)
 
     def build(self) -> PersonRecord | str:
         """Return the person, or the reason the card holds nobody."""
-        for prop in self.props:
-            handler = _HANDLERS.get(prop.name)
-            if prop.name.startswith("X-NETWEAVE-"):
-                self.netweave(prop)
-            elif handler is not None:
-                handler(self, prop)
-            elif prop.name not in _IGNORED:
-                put_extra(
-                    self.person, _keyed(prop.name.lower(), self.label(prop)), unescape(prop.value)
-                )
+        find = handler_for
+        for head, value in self.props:
+            handler = find(head.name)
+            if handler is not None:
+                handler(self, head, value)
         return self.finish()
 
     def finish(self) -> PersonRecord | str:
@@ -175,103 +178,106 @@ class CardBuilder:
             return ("family", "given", "middle")
         return ("prefix", "given", "middle", "family", "suffix")
 
-    def fn(self, prop: Prop) -> None:
-        self.person.full_name = self.person.full_name or unescape(prop.value).strip()
+    def fn(self, head: Head, value: str) -> None:
+        self.person.full_name = self.person.full_name or unescape(value).strip()
 
-    def n(self, prop: Prop) -> None:
-        parts = [p.strip() for p in split_escaped(prop.value, ";")] + [""] * 5
+    def n(self, head: Head, value: str) -> None:
+        parts = [p.strip() for p in split_escaped(value, ";")] + [""] * 5
         keys = ("family", "given", "middle", "prefix", "suffix")
         self.parts = {k: v for k, v in zip(keys, parts, strict=False) if v}
         self.person.family_name = self.parts.get("family")
         self.person.given_name = self.parts.get("given")
 
-    def email(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip().removeprefix("mailto:")
-        if value:
-            self.person.emails.append(Labelled(value, self.label(prop)))
+    def email(self, head: Head, value: str) -> None:
+        text = unescape(value).strip().removeprefix("mailto:")
+        if text:
+            self.person.emails.append(Labelled(text, self.label(head)))
 
-    def tel(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip().removeprefix("tel:")
-        if value:
-            self.person.phones.append(Labelled(value, self.label(prop)))
+    def tel(self, head: Head, value: str) -> None:
+        text = unescape(value).strip().removeprefix("tel:")
+        if text:
+            self.person.phones.append(Labelled(text, self.label(head)))
 
-    def url(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip()
-        if prop.name == "X-SOCIALPROFILE" and not value.lower().startswith(("http:", "https:")):
-            put_extra(self.person, _keyed("social profile", label_from_types(prop.types())), value)
-        elif value:
-            self.person.links.append(Labelled(value, link_label(prop, self.ablabel(prop))))
+    def url(self, head: Head, value: str) -> None:
+        text = unescape(value).strip()
+        if head.name == "X-SOCIALPROFILE" and not text.lower().startswith(("http:", "https:")):
+            put_extra(self.person, _keyed("social profile", label_from_types(head.types)), text)
+        elif text:
+            self.person.links.append(Labelled(text, link_label(head, value, self.ablabel(head))))
 
-    def org(self, prop: Prop) -> None:
-        parts = [p.strip() for p in split_escaped(prop.value, ";") if p.strip()]
+    def org(self, head: Head, value: str) -> None:
+        parts = [p.strip() for p in split_escaped(value, ";") if p.strip()]
         if parts and not self.person.organisation:
             self.person.organisation = parts[0]
             parts = parts[1:]
         if parts:
             put_extra(self.person, "department", ", ".join(parts))
 
-    def title(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip()
-        if self.person.title is None and value:
-            self.person.title = value
+    def title(self, head: Head, value: str) -> None:
+        text = unescape(value).strip()
+        if self.person.title is None and text:
+            self.person.title = text
         else:
-            put_extra(self.person, "title", value)
+            put_extra(self.person, "title", text)
 
-    def note(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip()
-        if value:
-            self.person.notes = f"{self.person.notes}\n\n{value}" if self.person.notes else value
+    def note(self, head: Head, value: str) -> None:
+        text = unescape(value).strip()
+        if text:
+            self.person.notes = f"{self.person.notes}\n\n{text}" if self.person.notes else text
 
-    def categories(self, prop: Prop) -> None:
-        for tag in split_escaped(prop.value, ","):
+    def categories(self, head: Head, value: str) -> None:
+        for tag in split_escaped(value, ","):
             if tag.strip() and tag.strip() not in self.person.tags:
                 self.person.tags.append(tag.strip())
 
-    def adr(self, prop: Prop) -> None:
-        parts = [p.strip() for p in split_escaped(prop.value, ";")] + [""] * 7
-        if self.address is None or ("work" in prop.types() and "work" not in self.address_types):
-            self.address, self.address_types = parts, prop.types()
+    def adr(self, head: Head, value: str) -> None:
+        parts = [p.strip() for p in split_escaped(value, ";")] + [""] * 7
+        if self.address is None or ("work" in head.types and "work" not in self.address_types):
+            self.address, self.address_types = parts, head.types
         put_extra(
-            self.person, _keyed("address", self.label(prop)), ", ".join(p for p in parts if p)
+            self.person, _keyed("address", self.label(head)), ", ".join(p for p in parts if p)
         )
 
-    def impp(self, prop: Prop) -> None:
-        value = unescape(prop.value).strip()
-        service = prop.params.get("X-SERVICE-TYPE", [""])[0] or value.partition(":")[0]
-        label = ", ".join(filter(None, (service.lower(), self.label(prop))))
-        put_extra(self.person, _keyed("impp", label), value)
+    def impp(self, head: Head, value: str) -> None:
+        text = unescape(value).strip()
+        service = head.params.get("X-SERVICE-TYPE", [""])[0] or text.partition(":")[0]
+        label = ", ".join(filter(None, (service.lower(), self.label(head))))
+        put_extra(self.person, _keyed("impp", label), text)
 
-    def sound(self, prop: Prop) -> None:
-        if "x-irmc-n" in prop.types():
-            reading = " ".join(p.strip() for p in split_escaped(prop.value, ";") if p.strip())
+    def sound(self, head: Head, value: str) -> None:
+        if "x-irmc-n" in head.types:
+            reading = " ".join(p.strip() for p in split_escaped(value, ";") if p.strip())
             put_extra(self.person, "name reading", reading)
         else:
-            put_extra(self.person, _keyed("sound", self.label(prop)), unescape(prop.value))
+            put_extra(self.person, _keyed("sound", self.label(head)), unescape(value))
 
-    def photo(self, prop: Prop) -> None:
-        put_extra(self.person, prop.name.lower(), _photo(prop))
+    def photo(self, head: Head, value: str) -> None:
+        put_extra(self.person, head.name.lower(), _photo(head, value))
 
-    def simple(self, prop: Prop, key: str) -> None:
-        put_extra(self.person, _keyed(key, self.label(prop)), unescape(prop.value))
+    def simple(self, head: Head, value: str, key: str) -> None:
+        put_extra(self.person, _keyed(key, self.label(head)), unescape(value))
 
-    def netweave(self, prop: Prop) -> None:
-        field = prop.name.removeprefix("X-NETWEAVE-").lower().replace("-", "_")
-        value = unescape(prop.value).strip()
+    def other(self, head: Head, value: str) -> None:
+        put_extra(self.person, _keyed(head.name.lower(), self.label(head)), unescape(value))
+
+    def netweave(self, head: Head, value: str, field: str) -> None:
+        """An `X-NETWEAVE-<FIELD>` property; `field` is its attribute name."""
+        text = unescape(value).strip()
         person = self.person
-        if field in LIST_FIELDS:
-            getattr(person, field).append(value)
-        elif field in TEXT_FIELDS:
-            setattr(person, field, value)
-        elif field in INT_FIELDS and value.lstrip("-").isdigit():
-            setattr(person, field, int(value))
-        elif field == "met_on" and _iso_date(value):
-            person.met_on = _iso_date(value)
+        if field in _LIST_FIELDS:
+            getattr(person, field).append(text)
+        elif field in _TEXT_FIELDS:
+            setattr(person, field, text)
+        elif field in INT_FIELDS and text.lstrip("-").isdigit():
+            setattr(person, field, int(text))
+        elif field == "met_on" and _iso_date(text):
+            person.met_on = _iso_date(text)
         elif field == "extra":
-            key, *rest = split_escaped(prop.value, ";")
+            key, *rest = split_escaped(value, ";")
             if key:
                 put_extra(person, key, ";".join(rest))
         else:
-            put_extra(person, prop.name.lower(), value)
+            put_extra(person, head.name.lower(), text)
 
 
 def _iso_date(value: str) -> dt.date | None:
@@ -281,12 +287,13 @@ def _iso_date(value: str) -> dt.date | None:
         return None
 
 
+Handler = Callable[[CardBuilder, Head, str], None]
 _SIMPLE = {
     "BDAY": "birthday", "ANNIVERSARY": "anniversary", "NICKNAME": "nickname", "ROLE": "role",
     "RELATED": "related", "X-ABRELATEDNAMES": "related", "X-ABDATE": "date",
     "LABEL": "address label", "GENDER": "gender", "UID": "uid",
 }  # fmt: skip
-_HANDLERS: dict[str, Callable[[CardBuilder, Prop], None]] = {
+_HANDLERS: dict[str, Handler] = {
     "FN": CardBuilder.fn, "N": CardBuilder.n, "EMAIL": CardBuilder.email, "TEL": CardBuilder.tel,
     "URL": CardBuilder.url, "X-SOCIALPROFILE": CardBuilder.url, "ORG": CardBuilder.org,
     "TITLE": CardBuilder.title, "NOTE": CardBuilder.note, "CATEGORIES": CardBuilder.categories,
@@ -295,13 +302,29 @@ _HANDLERS: dict[str, Callable[[CardBuilder, Prop], None]] = {
 }  # fmt: skip
 
 
-def _simple(key: str) -> Callable[[CardBuilder, Prop], None]:
-    return lambda builder, prop: builder.simple(prop, key)
+def _simple(key: str) -> Handler:
+    return lambda builder, head, value: builder.simple(head, value, key)
 
 
 _HANDLERS.update({name: _simple(key) for name, key in _SIMPLE.items()})
+_LIST_FIELDS, _TEXT_FIELDS = frozenset(LIST_FIELDS), frozenset(TEXT_FIELDS)
 
 
-def props_to_person(props: list[Prop], line: int) -> PersonRecord | str:
+@lru_cache(maxsize=4096)
+def handler_for(name: str) -> Handler | None:
+    """What reads a property called `name`: netweave's own, a known one, `extra`, or nothing."""
+    if name.startswith("X-NETWEAVE-"):
+        field = name.removeprefix("X-NETWEAVE-").lower().replace("-", "_")
+        if field in _LIST_FIELDS:  # most lines of a netweave export: kept lean
+            return lambda builder, _head, value: getattr(builder.person, field).append(
+                (unescape(value) if "\\" in value or "\r" in value else value).strip()
+            )
+        return lambda builder, head, value: builder.netweave(head, value, field)
+    if name in _HANDLERS:
+        return _HANDLERS[name]
+    return None if name in _IGNORED else CardBuilder.other
+
+
+def props_to_person(props: Sequence[tuple[Head, str]], line: int) -> PersonRecord | str:
     """Build the person a card describes, or say why it describes nobody."""
     return CardBuilder(props, line).build()

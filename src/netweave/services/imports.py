@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from netweave.collector import collector_paused
 from netweave.db.models import Email, Facet, Interaction, Link, Person, PersonTag, Phone
 from netweave.errors import NetweaveError
 from netweave.importers.records import InteractionRecord, ParseResult, PersonRecord, Rejection
@@ -22,6 +23,7 @@ from netweave.services.bulk import (
     insert_acquaintances,
     insert_interactions,
     insert_people,
+    insert_rows,
 )
 from netweave.services.matching import PeopleIndex, fold, load_index
 from netweave.services.people import get_or_create_organisation, link_kind, normalise_email
@@ -209,9 +211,11 @@ def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> boo
         changes.tags.append({"person_id": snap.pid, "tag": tag})
         added = True
     for attr, kind in RECORD_FACETS.items():
-        for text in (" ".join(t.split()) for t in getattr(record, attr)):
-            row = {"kind": kind, "text": text}
-            added |= _queue(snap, snap.facets, text and (kind, text), "facet", changes.facets, row)
+        for text in getattr(record, attr):
+            key = (kind, " ".join(text.split()))
+            if key[1] and key not in snap.facets:  # checked first: most are known on re-import
+                row = {"kind": kind, "text": key[1]}
+                added |= _queue(snap, snap.facets, key, "facet", changes.facets, row)
     return added
 
 
@@ -223,8 +227,9 @@ def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapsho
         (PersonTag, changes.tags),
         (Facet, changes.facets),
     ):
-        if rows:
-            session.execute(insert(model), rows)
+        if rows:  # every row of a table has the same keys, in the same order
+            insert_rows(session, model, tuple(rows[0]), [tuple(r.values()) for r in rows])
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for pid, row in changes.people.items():
         values = {k: v for k, v in row.items() if k != "organisation"}
         if "organisation" in row:
@@ -232,7 +237,16 @@ def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapsho
             values["organisation_id"] = org.id if org else None
             snaps[pid].organisation = row["organisation"]
         values["search_text"] = snaps[pid].search_text()
-        session.execute(update(Person).where(Person.id == pid).values(**values))
+        updates.setdefault(tuple(sorted(values)), []).append({"pid": pid, **values})
+    for columns, rows in updates.items():  # one executemany per set of changed columns
+        table = cast(Table, Person.__table__)
+        setters = {c: bindparam(c + "_new", type_=table.c[c].type) for c in columns}
+        statement = update(table).where(table.c.id == bindparam("pid")).values(setters)
+        session.connection().execute(statement, [_renamed(r) for r in rows])
+
+
+def _renamed(row: dict[str, Any]) -> dict[str, Any]:
+    return {k if k == "pid" else k + "_new": v for k, v in row.items()}
 
 
 def _split_known(
@@ -271,6 +285,7 @@ def _absorb(first: PersonRecord, later: PersonRecord) -> None:
     first.extra = {**later.extra, **first.extra}
 
 
+@collector_paused()
 def import_parsed(
     session: Session,
     result: ParseResult,
@@ -297,8 +312,9 @@ def import_parsed(
     _write_changes(session, changes, snaps)
     ids = insert_people(session, new)
     summary.added = len(ids)
-    for pid, record in zip(ids, new, strict=True):
-        index.add_record(pid, record)
+    if result.interactions or any(r.knows for r in result.people):  # else nobody reads it
+        for pid, record in zip(ids, new, strict=True):
+            index.add_record(pid, record)
     if progress:
         progress(len(result.people))
     summary.acquaintances = _link_knows(session, result, index, file, summary)

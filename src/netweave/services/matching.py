@@ -15,6 +15,7 @@ Rules, in order (the first that applies wins):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,9 +28,12 @@ from sqlalchemy.orm import Session
 
 from netweave.db.models import Email, Link, LinkKind, Organisation, Person
 from netweave.importers.records import PersonRecord
+from netweave.services.snapshot import rows_of
 
 NAME_THRESHOLD = 90.0
 ORG_THRESHOLD = 85.0
+# An http(s) URL with a plain host and no query or fragment.
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s\\]*)?")
 
 
 @lru_cache(maxsize=131_072)
@@ -44,14 +48,22 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
+@lru_cache(maxsize=65_536)  # an import asks for each record's links three times
 def linkedin_key(url: str) -> str | None:
     """A LinkedIn profile URL reduced to `linkedin.com/in/<slug>`, else None."""
     raw = unquote(url.strip())
-    parts = urlsplit(raw if "://" in raw else f"https://{raw}")
-    host = parts.netloc.lower().removeprefix("www.")
-    if not host.endswith("linkedin.com"):
+    if "linkedin.com" not in raw.lower() and not any(c in raw for c in "\t\r\n"):
+        return None  # the cheap answer for most links (urlsplit would delete TAB, CR, LF)
+    full = raw if "://" in raw else f"https://{raw}"
+    plain = _PLAIN_URL.fullmatch(full)
+    if plain:  # what urlsplit would find, without its cost
+        netloc, path = plain[1], plain[2] or ""
+    else:
+        parts = urlsplit(full)
+        netloc, path = parts.netloc, parts.path
+    if not netloc.lower().removeprefix("www.").endswith("linkedin.com"):
         return None
-    path = parts.path.rstrip("/").lower()
+    path = path.rstrip("/").lower()
     return f"linkedin.com{path}" if path else None
 
 
@@ -130,17 +142,20 @@ class PeopleIndex:
 
 
 def load_index(session: Session) -> PeopleIndex:
-    """Read the matching keys of every person with three queries."""
+    """Read the matching keys of every person with three Core queries, in batches."""
     index = PeopleIndex()
+    session.flush()
+    connection = session.connection()
     emails: dict[int, list[str]] = defaultdict(list)
-    for pid, address in session.execute(select(Email.person_id, Email.address)):
+    for pid, address in rows_of(connection, select(Email.person_id, Email.address)):
         emails[pid].append(address)
     links: dict[int, list[str]] = defaultdict(list)
     linkedin = select(Link.person_id, Link.url).where(Link.kind == LinkKind.LINKEDIN.value)
-    for pid, url in session.execute(linkedin):
+    for pid, url in rows_of(connection, linkedin):
         links[pid].append(url)
-    rows = session.execute(
-        select(Person.id, Person.full_name, Organisation.name).outerjoin(Person.organisation)
+    rows = rows_of(
+        connection,
+        select(Person.id, Person.full_name, Organisation.name).outerjoin(Person.organisation),
     )
     for pid, name, org in rows:
         index.add(pid, name, org, emails.get(pid, []), links.get(pid, []))

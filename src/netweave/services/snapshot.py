@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Executable, Row, select
 from sqlalchemy.orm import Session
 
 from netweave.db.models import Email, Facet, Link, Organisation, Person, PersonTag, Phone
@@ -49,52 +49,64 @@ class Snapshot:
         return " ".join(p for p in parts if p)
 
 
+def rows_of(connection: Connection, query: Executable) -> Iterator[Row[Any]]:
+    """The rows of a Core query, fetched in batches (row by row, SQLAlchemy spends ~4x
+    longer per row: that was most of the time to read 700,000 rows of 30,000 people)."""
+    for batch in connection.execute(query).partitions(10_000):
+        yield from batch
+
+
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
 
 def load_snapshots(session: Session, ids: Iterable[int]) -> dict[int, Snapshot]:
-    """Read people and their list items for `ids` with one query per table and chunk."""
+    """Read people and their list items for `ids` with one query per table and chunk.
+
+    Core queries on the session's connection, read in batches: through the ORM session
+    and row by row, reading the 700,000 rows behind 30,000 known people took 4x longer.
+    """
     wanted = sorted(set(ids))
     snaps: dict[int, Snapshot] = {}
     columns = [getattr(Person, name) for name in SNAPSHOT_SCALARS]
+    session.flush()
+    connection = session.connection()
     for chunk in _chunks(wanted):
         query = (
             select(Person.id, Organisation.name, Person.extra, *columns)
             .outerjoin(Person.organisation)
             .where(Person.id.in_(chunk))
         )
-        for pid, org, extra, *values in session.execute(query):
+        for pid, org, extra, *values in rows_of(connection, query):
             scalars = dict(zip(SNAPSHOT_SCALARS, values, strict=True))
             snaps[pid] = Snapshot(pid, scalars, org, dict(extra or {}))
-        _load_children(session, chunk, snaps)
+        _load_children(connection, chunk, snaps)
     return snaps
 
 
-def _load_children(session: Session, chunk: list[int], snaps: dict[int, Snapshot]) -> None:
-    for pid, address in session.execute(
-        select(Email.person_id, Email.address).where(Email.person_id.in_(chunk))
+def _load_children(connection: Connection, chunk: list[int], snaps: dict[int, Snapshot]) -> None:
+    for pid, address in rows_of(
+        connection, select(Email.person_id, Email.address).where(Email.person_id.in_(chunk))
     ):
         snaps[pid].emails.add(address)
         snaps[pid].counts["email"] += 1
-    for pid, number in session.execute(
-        select(Phone.person_id, Phone.number).where(Phone.person_id.in_(chunk))
+    for pid, number in rows_of(
+        connection, select(Phone.person_id, Phone.number).where(Phone.person_id.in_(chunk))
     ):
         snaps[pid].phones.add(number)
         snaps[pid].counts["phone"] += 1
-    for pid, url in session.execute(
-        select(Link.person_id, Link.url).where(Link.person_id.in_(chunk))
+    for pid, url in rows_of(
+        connection, select(Link.person_id, Link.url).where(Link.person_id.in_(chunk))
     ):
         snaps[pid].links.add(url)
         snaps[pid].counts["link"] += 1
-    for pid, tag in session.execute(
-        select(PersonTag.person_id, PersonTag.tag).where(PersonTag.person_id.in_(chunk))
+    for pid, tag in rows_of(
+        connection, select(PersonTag.person_id, PersonTag.tag).where(PersonTag.person_id.in_(chunk))
     ):
         snaps[pid].tags.add(tag)
-    for pid, kind, text in session.execute(
-        select(Facet.person_id, Facet.kind, Facet.text).where(Facet.person_id.in_(chunk))
-    ):
+    facets = select(Facet.person_id, Facet.kind, Facet.text).where(Facet.person_id.in_(chunk))
+    for pid, kind, text in rows_of(connection, facets):
         snaps[pid].facets.add((kind, text))
         snaps[pid].counts["facet"] += 1
 

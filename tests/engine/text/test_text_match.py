@@ -162,3 +162,28 @@ def test_match_invariants(
 def test_items_without_content_words_match_nothing() -> None:
     m = match_items(["the and", ""], ["for the"], k=3, embedder=HashingEmbedder())
     assert m.scores.shape == (2, 1) and m.scores.nnz == 0
+
+
+@pytest.mark.parametrize("embedder", embedders, ids=lambda e: e.name if e else "lexical")
+def test_repeated_queries_get_exactly_the_row_of_matching_every_copy(
+    embedder: Embedder | None,
+) -> None:
+    from netweave.engine.text.cache import embed_with_cache
+    from netweave.engine.text.match import match_vectors
+
+    distinct = corpus(30, seed=3)
+    queries = [distinct[i % 7 * 3] for i in range(60)] + distinct  # many copies, some once
+    targets = [*corpus(80, seed=4), NEED, NEED]
+    m = match_items(queries, targets, k=4, embedder=embedder)
+    _, lex = LexicalModel.fit_transform([*queries, *targets])
+    dense: list[np.ndarray] = []
+    if embedder is not None:
+        vectors = embed_with_cache(embedder, [*queries, *targets], InMemoryCache())
+        dense = [vectors[: len(queries)], vectors[len(queries) :]]
+    every_copy = match_vectors(
+        lex[: len(queries)], lex[len(queries) :], *dense, k=4, embedder=m.embedder
+    )
+    for part in ("scores", "dense", "lexical"):
+        a, b = getattr(m, part), getattr(every_copy, part)
+        assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+        assert np.array_equal(a.data, b.data)

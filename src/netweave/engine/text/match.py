@@ -103,15 +103,53 @@ def match_items(
     cache: EmbeddingCache | None = None,
     progress: Progress | None = None,
 ) -> ItemMatches:
-    """Return each query's top-k targets by hybrid score (lexical only if `embedder` is None)."""
+    """Return each query's top-k targets by hybrid score (lexical only if `embedder` is None).
+
+    Queries that repeat a text are matched once: a community repeats its needs ("SBA
+    lenders" from thousands of people), and each query's cost grows with the targets, so
+    matching every copy made the whole job grow with the square of the community. A query's
+    row depends only on its own text, so the copies get exactly the row it would have had.
+    The vocabulary (IDF) is still fitted on every item, and the index is chosen by the
+    number of queries asked, as before.
+    """
     _, lex = LexicalModel.fit_transform([*queries, *targets])
-    q_lex, t_lex = lex[: len(queries)], lex[len(queries) :]
+    t_lex = lex[len(queries) :]
+    first, copies = distinct_positions(queries)
+    q_lex = lex[first]
     if embedder is None:
-        return match_vectors(q_lex, t_lex, k=k, alpha=alpha)
+        found = match_vectors(q_lex, t_lex, k=k, alpha=alpha)
+        return rows_of(found, copies)
     store = cache if cache is not None else InMemoryCache()
-    vectors = embed_with_cache(embedder, [*queries, *targets], store, progress)
-    q_dense, t_dense = vectors[: len(queries)], vectors[len(queries) :]
-    return match_vectors(q_lex, t_lex, q_dense, t_dense, k=k, alpha=alpha, embedder=embedder.name)
+    distinct = [queries[i] for i in first]
+    vectors = embed_with_cache(embedder, [*distinct, *targets], store, progress)
+    q_dense, t_dense = vectors[: len(distinct)], vectors[len(distinct) :]
+    index = build_index(t_dense, method="exact" if len(queries) <= FEW_QUERIES else "auto")
+    found = match_vectors(
+        q_lex, t_lex, q_dense, t_dense, k=k, alpha=alpha, index=index, embedder=embedder.name
+    )
+    return rows_of(found, copies)
+
+
+def distinct_positions(texts: Sequence[str]) -> tuple[Ids, Ids]:
+    """(first position of each distinct text, which distinct text each position holds)."""
+    seen: dict[str, int] = {}
+    copies = np.fromiter(
+        (seen.setdefault(t, len(seen)) for t in texts), dtype=np.int64, count=len(texts)
+    )
+    first = np.zeros(len(seen), dtype=np.int64)
+    first[copies[::-1]] = np.arange(len(texts) - 1, -1, -1, dtype=np.int64)
+    return first, copies
+
+
+def rows_of(matches: ItemMatches, rows: Ids) -> ItemMatches:
+    """The matches with row i taken from row `rows[i]` (copies of a distinct query's row)."""
+    return ItemMatches(
+        sp.csr_matrix(matches.scores[rows]),
+        sp.csr_matrix(matches.dense[rows]),
+        sp.csr_matrix(matches.lexical[rows]),
+        matches.alpha,
+        matches.embedder,
+    )
 
 
 def refine(
