@@ -41,7 +41,7 @@ from netweave.services.batch_exec import Executor
 
 BATCH_VERSION = "1"  # bump when a partition's result would change for the same inputs
 EMBED_PARTITION = 20_000  # item texts per partition (see docs/scale.md)
-SCORE_PARTITION = 2_000  # people per partition (see docs/scale.md)
+SCORE_PARTITION = 10_000  # people per partition (see docs/scale.md)
 Arrays = dict[str, npt.NDArray[Any]]
 Progress = Callable[[int, int], None]  # (partitions done, partitions in the job)
 

@@ -23,7 +23,6 @@ from netweave.db.models import (
     Interaction,
     InteractionParticipant,
     Link,
-    LinkKind,
     Organisation,
     Person,
     PersonTag,
@@ -39,7 +38,6 @@ from netweave.services.vocab import RECORD_FACETS
 _CHUNK = 10_000
 # Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
 _MAX_PARAMS = 30_000
-_LINK_KINDS = frozenset(k.value for k in LinkKind)
 _INTERACTION_COLUMNS = (
     "id", "occurred_on", "channel", "direction", "give_kind", "minutes", "note", "source",
     "created_at",
@@ -168,20 +166,13 @@ def _child_rows(
     out[Email] += [(pid, a, label, pos) for pos, (a, label) in enumerate(emails.items())]
     out[Phone] += [(pid, p.value, p.label, pos) for pos, p in enumerate(record.phones)]
     out[Link] += [
-        (pid, link.value, _link_kind(link.value, link.label), pos)
+        (pid, link.value, link_kind(link.value, link.label), pos)
         for pos, link in enumerate(record.links)
     ]
     tags = sorted({t.strip().lower() for t in record.tags if t.strip()})
     out[PersonTag] += [(pid, tag) for tag in tags]
     texts = [(kind, text) for attr, kind in _FACET_KINDS for text in getattr(record, attr)]
     out[Facet] += [(pid, kind, text, pos) for pos, (kind, text) in enumerate(texts)]
-
-
-def _link_kind(url: str, label: str | None) -> str:
-    """`people.link_kind` without building its set of kinds on every call."""
-    if label in _LINK_KINDS:
-        return str(label)
-    return link_kind(url)
 
 
 def insert_people(session: Session, records: Sequence[PersonRecord]) -> list[int]:

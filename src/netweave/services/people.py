@@ -69,8 +69,11 @@ def normalise_email(address: str) -> str:
     return address
 
 
+_LINK_KINDS = frozenset(k.value for k in LinkKind)
+
+
 def link_kind(url: str, label: str | None = None) -> str:
-    if label in {k.value for k in LinkKind}:
+    if label in _LINK_KINDS:
         return str(label)
     return LinkKind.LINKEDIN.value if "linkedin.com/" in url.lower() else LinkKind.WEBSITE.value
 
