@@ -110,6 +110,12 @@ def test_vcard_fast_path_reads_regular_files_and_leaves_irregular_ones() -> None
     nested = card.replace("EMAIL;", "AGENT:\r\nBEGIN:VCARD\r\nFN:C\r\nEND:VCARD\r\nEMAIL;")
     assert _parse_fast(nested, "f.vcf") is None
     assert [p.full_name for p in parse_vcard_text(nested, "f.vcf").people] == ["A B"]
+    # A 2.1 photo whose base64 goes on in an unindented line that a fold then joins: the
+    # general path reads "V" + "ERSION:4.0" as more base64, not as a VERSION line.
+    photo = card.replace("FN:A B", "FN:A B\r\nPHOTO;ENCODING=b:/9j/4AAQ\r\nV\r\n ERSION:4.0")
+    fast = _parse_fast(photo, "f.vcf")
+    assert fast == _parse_general(photo, "f.vcf")
+    assert fast is not None and fast.people[0].extra["photo"].endswith("4AAQVERSION:4.0")
 
 
 def _linkedin_key_by_urlsplit(url: str) -> str | None:

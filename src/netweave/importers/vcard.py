@@ -9,10 +9,11 @@ refuses (nested AGENT cards, irregular lines) go to vobject, which is about ten 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from netweave.importers.records import ParseResult, PersonRecord, Rejection
-from netweave.importers.vcard_fast import card_props, cut_cards, general_block
+from netweave.importers.vcard_fast import Card, card_props, cut_cards, general_block
 from netweave.importers.vcard_lines import (
     Block,
     Head,
@@ -47,8 +48,11 @@ def parse_vcard_text(text: str, name: str) -> ParseResult:
 def _parse_fast(text: str, name: str) -> ParseResult | None:
     """Parse a regular file card by card (see `vcard_fast`); None if it is not one."""
     cards = cut_cards(text)
-    if cards is None:
-        return None
+    return None if cards is None else _parse_cards(cards, name)
+
+
+def _parse_cards(cards: Sequence[Card], name: str) -> ParseResult | None:
+    """Parse cards cut from a file; None if one of them needs the general path of the file."""
     result = ParseResult(format="vcard")
     heads: dict[str, Head | None] = {}
     for card in cards:

@@ -40,9 +40,12 @@ class Card:
 
 def cut_cards(text: str) -> list[Card] | None:
     """The cards of a file holding nothing else but blank lines; None for anything else."""
-    if "\r" in text:  # the same line ends as `split_lines`
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text += "\n"
+    if "\r" in text:  # the same line ends as `split_lines` (each pass copies the file)
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
     cards: list[Card] = []
     pos, line = 0, 1
     while (begin := text.find(_BEGIN, pos)) >= 0:
@@ -60,13 +63,20 @@ def cut_cards(text: str) -> list[Card] | None:
 
 def read_head(head: str) -> Head | None:
     """Parse `group.NAME;PARAM=value` once; None for what only the general path reads."""
-    if '"' in head or "QUOTED-PRINTABLE" in head.upper():
+    if '"' in head or _general_only(head):
         return None
     base, semi, params = head.partition(";")
     match = _NAME.fullmatch(base)
     if match is None or match[2].upper() in ("BEGIN", "END"):
         return None
     return Head(match[2].upper(), parse_params(params) if semi else {}, match[1])
+
+
+def _general_only(head: str) -> bool:
+    """A head whose lines the general path may join differently: quoted-printable soft
+    breaks, and base64 with unindented continuation lines (vCard 2.1 photos)."""
+    upper = head.upper()
+    return "QUOTED-PRINTABLE" in upper or "BASE64" in upper or "ENCODING=B" in upper
 
 
 def card_props(card: Card, heads: dict[str, Head | None]) -> list[tuple[Head, str]] | None:
@@ -95,7 +105,7 @@ def card_props(card: Card, heads: dict[str, Head | None]) -> list[tuple[Head, st
 
 def _quoted(line: str, head: str) -> Prop | None:
     """A line with a quoted parameter (`TYPE="work,voice"`), read by the general parser."""
-    if '"' not in head or "QUOTED-PRINTABLE" in head.upper():
+    if '"' not in head or _general_only(head):
         return None
     prop = parse_line(line)
     return None if prop is None or prop.name in ("BEGIN", "END") else prop

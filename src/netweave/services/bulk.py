@@ -32,6 +32,7 @@ from netweave.db.models import (
 from netweave.db.token_triggers import token_triggers_paused
 from netweave.importers.records import InteractionRecord, PersonRecord
 from netweave.services import contact_summary
+from netweave.services.bulk_writer import StatementWriter
 from netweave.services.people import link_kind, normalise_email
 from netweave.services.vocab import RECORD_FACETS
 
@@ -49,7 +50,11 @@ def _next_id(session: Session, column: Any) -> int:
 
 
 def insert_rows(
-    session: Session, model: type[Base], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    model: type[Base],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    writer: StatementWriter | None = None,
 ) -> None:
     """Insert rows (tuples in `columns` order) with multi-row VALUES statements.
 
@@ -57,7 +62,8 @@ def insert_rows(
     executemany of dicts spent longer building parameters than SQLite spent writing (~4x
     at 450,000 facets), and one statement per row made the full-text trigger on `person`
     flush FTS5 after every row. Values still pass through the columns' bind processors
-    (JSON, and dates on SQLite), as SQLAlchemy applies them.
+    (JSON, and dates on SQLite), as SQLAlchemy applies them. With a `writer`, the
+    statements run on its thread while the caller goes on.
     """
     if not rows:
         return
@@ -75,19 +81,48 @@ def insert_rows(
         if convert is not None:
             chunk = [convert(row) for row in chunk]
         values = tuple(chain.from_iterable(chunk))
-        connection.exec_driver_sql(head + ", ".join([one] * len(chunk)), values)
+        sql = head + ", ".join([one] * len(chunk))
+        if writer is None:
+            connection.exec_driver_sql(sql, values)
+        else:
+            writer.put(sql, values)
 
 
 def _converter(
     table: Table, columns: Sequence[str], dialect: Dialect
 ) -> Callable[[Sequence[Any]], list[Any]] | None:
-    """What converts a row's values as SQLAlchemy would; None when no column needs it."""
+    """What converts a row's values as SQLAlchemy would; None when no column needs it.
+
+    Only the columns with a bind processor are touched, and a date or time is converted
+    once per distinct value (every row of an import shares its `created_at`; SQLite's
+    processors format them in Python).
+    """
     processors = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+        (i, p)
+        for i, name in enumerate(columns)
+        if (p := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
-    if not any(processors):
+    if not processors:
         return None
-    return lambda row: [v if p is None else p(v) for v, p in zip(row, processors, strict=True)]
+    seen: dict[tuple[int, Any], Any] = {}
+
+    def convert(row: Sequence[Any]) -> list[Any]:
+        out = list(row)
+        for i, process in processors:
+            value = out[i]
+            if type(value) in _DATES:
+                key = (i, value)
+                if key not in seen:
+                    seen[key] = process(value)
+                out[i] = seen[key]
+            else:
+                out[i] = process(value)
+        return out
+
+    return convert
+
+
+_DATES = (dt.date, dt.datetime)
 
 
 def _organisation_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
@@ -180,17 +215,21 @@ def insert_people(session: Session, records: Sequence[PersonRecord]) -> list[int
     orgs = _organisation_ids(session, (r.organisation or "" for r in records))
     first = _next_id(session, Person.id)
     now = utcnow()
-    people: list[tuple[Any, ...]] = []
-    children: dict[type[Base], list[tuple[Any, ...]]] = {model: [] for model in _CHILDREN}
-    for offset, record in enumerate(records):
-        pid = first + offset
-        org_id = orgs.get((record.organisation or "").strip())
-        people.append(_person_row(pid, record, org_id, now))
-        _child_rows(pid, record, children)
-    with token_triggers_paused(session.connection(), ("person", "facet"), len(records)):
-        insert_rows(session, Person, _PERSON_COLUMNS, people)
+    connection = session.connection()
+    with (
+        token_triggers_paused(connection, ("person", "facet"), len(records)),
+        StatementWriter(connection) as writer,
+    ):
+        people = [
+            _person_row(first + offset, record, orgs.get((record.organisation or "").strip()), now)
+            for offset, record in enumerate(records)
+        ]
+        insert_rows(session, Person, _PERSON_COLUMNS, people, writer)
+        children: dict[type[Base], list[tuple[Any, ...]]] = {model: [] for model in _CHILDREN}
+        for offset, record in enumerate(records):  # built while the people are written
+            _child_rows(first + offset, record, children)
         for model, rows in children.items():
-            insert_rows(session, model, _CHILDREN[model], rows)
+            insert_rows(session, model, _CHILDREN[model], rows, writer)
     return [first + i for i in range(len(records))]
 
 
