@@ -2,9 +2,10 @@
 
 Each import is a whole `netweave import FILE --json` process (parse, merge, one transaction),
 timed wall-clock with its peak resident memory (GNU time). Median of 3 runs, each on a fresh
-copy of the database. "Populated" is a database already holding a 30,000-person demo
-network; "again" re-imports the same file into the database it was just imported into
-(everything unchanged: nothing may be added).
+copy of the database. "Empty" is an initialised database (schema, no people); "no database
+yet" is the first use, when the import also creates the schema; "populated" is a database
+already holding a 30,000-person demo network; "again" re-imports the same file into the
+database it was just imported into (everything unchanged: nothing may be added).
 """
 
 from __future__ import annotations
@@ -84,12 +85,13 @@ def median_import(base: Path | None, path: Path, folder: Path) -> tuple[float, f
     return seconds, max(r[1] for r in runs), runs[-1][2]
 
 
-def populated_db(folder: Path) -> Path:
-    db = folder / "populated.db"
+def prepared_db(db: Path, people: int) -> Path:
+    """A database with its schema and, if `people`, a demo network of that size."""
     store = Store(f"sqlite:///{db}")
     upgrade(store)
-    with store.write() as session:
-        load_demo(session, PEOPLE, 11, TODAY)
+    if people:
+        with store.write() as session:
+            load_demo(session, people, 11, TODAY)
     store.engine.dispose()
     return db
 
@@ -105,9 +107,13 @@ def main() -> None:
         }
         files["LinkedIn Connections.csv"].write_text(linkedin_csv(people), encoding="utf-8")
         files["vCard 4.0"].write_text(people_to_vcard(people), encoding="utf-8")
-        populated = populated_db(folder)
+        bases = {
+            "no database yet": None,
+            "empty": prepared_db(folder / "empty.db", 0),
+            f"populated ({PEOPLE:,} people)": prepared_db(folder / "populated.db", PEOPLE),
+        }
         for label, path in files.items():
-            for where, base in (("empty", None), (f"populated ({PEOPLE:,} people)", populated)):
+            for where, base in bases.items():
                 seconds, mib, summary = median_import(base, path, folder)
                 rows.append((label, where, seconds, mib, summary))
             db = folder / "again.db"
