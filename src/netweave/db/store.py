@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from netweave.db.memo import READ_ONLY
 from netweave.errors import NetweaveError
 
 BUSY_TIMEOUT_MS = 30_000
@@ -71,6 +72,7 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
         with self._reader() as session:
+            session.info[READ_ONLY] = True  # see `db.memo`
             try:
                 yield session
             finally:

@@ -21,7 +21,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from netweave.db.memo import read_memo
 from netweave.db.models_engine import Embedding
+from netweave.engine.explain import PairExplanation
 from netweave.engine.network import FacetMatches, Network
 from netweave.engine.scoring import PairScorer
 from netweave.services.embeddings import embedding_cache
@@ -41,6 +43,24 @@ class Engine:
     loaded: LoadedNetwork
     embedder: str | None
     key: str = ""  # the fingerprint it was built under
+
+    def explain(self, i: int, j: int) -> PairExplanation:
+        """Why i and j should meet; remembered per engine (pages explain the same pairs on
+        every load: the dashboard's 24 took 86 ms)."""
+        from netweave.engine.explain import explain
+
+        if not self.key:
+            return explain(self.scorer, i, j)
+        found = _EXPLAINED.get((self.key, i, j))
+        if found is None:
+            found = _EXPLAINED[(self.key, i, j)] = explain(self.scorer, i, j)
+            if len(_EXPLAINED) > _EXPLAINED_MAX:
+                _EXPLAINED.pop(next(iter(_EXPLAINED)), None)  # the oldest
+        return found
+
+
+_EXPLAINED: dict[tuple[str, int, int], PairExplanation] = {}
+_EXPLAINED_MAX = 4_096
 
 
 def _dense_name() -> str | None:
@@ -133,7 +153,11 @@ def cached_engine(
     from netweave.engine.playbooks import load_playbooks
     from netweave.engine.weights import Weights
 
-    fp = fingerprint(session, today, _parts(session, dense, load_playbooks(), Weights()))
+    fp = read_memo(
+        session,
+        ("engine fingerprint", today, dense),
+        lambda: fingerprint(session, today, _parts(session, dense, load_playbooks(), Weights())),
+    )
     engine: Engine | None = ENGINES.get(fp.key) or FileCache(cache_dir).get("engine", fp.key)
     if engine is not None:
         ENGINES.put(fp.key, engine)

@@ -42,10 +42,9 @@ class PlanRequest:
 
 
 def _pair_reasons(engine: Engine, i: int, j: int) -> tuple[list[str], list[str]]:
-    from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
 
-    said = reasons(explain(engine.scorer, i, j), engine.loaded.network, engine.scorer.weights)
+    said = reasons(engine.explain(i, j), engine.loaded.network, engine.scorer.weights)
     return said.for_i, said.for_j
 
 

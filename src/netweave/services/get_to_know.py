@@ -132,7 +132,6 @@ def _helpers(
 ) -> dict[int, list[Helper]]:
     """Per new connection, the people whose offers would benefit them most: from the engine
     when it is warm (a plan never waits for a cold build), else none yet."""
-    from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
     from netweave.services.engine_build import cached_engine
 
@@ -156,7 +155,7 @@ def _helpers(
         helpers = []
         for k in order[:HELPERS]:
             j = int(cols[k])
-            said = reasons(explain(engine.scorer, i, j), net, engine.scorer.weights)
+            said = reasons(engine.explain(i, j), net, engine.scorer.weights)
             line = said.for_i[0] if said.for_i else "their offers fit your needs"
             helpers.append(Helper(engine.loaded.person_id(j), net.names[j], line))
         out[person.id] = helpers

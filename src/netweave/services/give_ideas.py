@@ -54,13 +54,12 @@ def content_ideas(person: Person) -> list[str]:
 
 def _idea(session: Session, today: dt.date, a_id: int, b_id: int, score: float) -> IntroIdea:
     """What B offers for A's want, read from the engine's explanation of the pair."""
-    from netweave.engine.explain import explain
     from netweave.services.suggestions import build_engine
 
     engine = build_engine(session, today)  # warm: the engine `suggest` just used
     net = engine.loaded.network
     i, j = engine.loaded.pos(a_id), engine.loaded.pos(b_id)
-    side = explain(engine.scorer, i, j).side_a
+    side = engine.explain(i, j).side_a
     if side.wants:
         best = max(side.wants, key=lambda m: m.similarity)
         offer, need = best.offer, best.want

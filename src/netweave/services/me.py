@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from netweave.db.memo import forget, read_memo
 from netweave.db.models import AppSetting, Person
 from netweave.importers.records import PersonRecord
 from netweave.services.people import PersonPatch, add_person, edit_person
@@ -18,10 +19,15 @@ ME_KEY = "me_person_id"
 
 
 def get_setting(session: Session, key: str) -> str | None:
-    return session.scalar(select(AppSetting.value).where(AppSetting.key == key))
+    return read_memo(
+        session,
+        ("setting", key),
+        lambda: session.scalar(select(AppSetting.value).where(AppSetting.key == key)),
+    )
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
+    forget(session, ("setting", key))
     row = session.get(AppSetting, key)
     if row is None:
         session.add(AppSetting(key=key, value=value))

@@ -103,16 +103,13 @@ def _emails(session: Session, ids: list[int]) -> dict[int, list[str]]:
 
 def views(session: Session, engine: Engine, pairs: list[Any]) -> list[SuggestionView]:
     """Turn engine suggestions (i, j, score, terms) into views with reasons for each side."""
-    from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
 
     ids = [engine.loaded.person_id(p) for s in pairs for p in (s.i, s.j)]
     emails = _emails(session, ids)
     out = []
     for s in pairs:
-        said = reasons(
-            explain(engine.scorer, s.i, s.j), engine.loaded.network, engine.scorer.weights
-        )
+        said = reasons(engine.explain(s.i, s.j), engine.loaded.network, engine.scorer.weights)
         out.append(
             SuggestionView(
                 engine.loaded.person_id(s.i),
@@ -207,7 +204,6 @@ def why(
     session: Session, a_ref: str, b_ref: str, today: dt.date, cache_dir: Path | None = None
 ) -> dict[str, Any]:
     """A pair's score term by term, the guards that apply, and both sides' reasons."""
-    from netweave.engine.explain import explain
     from netweave.engine.reasons import reasons
 
     a, b = find_person(session, a_ref), find_person(session, b_ref)
@@ -218,7 +214,7 @@ def why(
         if person.id not in engine.loaded.position:
             raise NetweaveError(f"{person.full_name} is you: pick two people you know")
     i, j = engine.loaded.pos(a.id), engine.loaded.pos(b.id)
-    explanation = explain(engine.scorer, i, j)
+    explanation = engine.explain(i, j)
     said = reasons(explanation, engine.loaded.network, engine.scorer.weights)
     return {
         "a": {"id": a.id, "name": a.full_name},
