@@ -145,3 +145,19 @@ def test_invalid_enumerations_are_refused(store: Store) -> None:
         people.add_person(s, PersonRecord(full_name="X", openness="sometimes"))
     with pytest.raises(NetweaveError, match="networker level"), store.write() as s:
         people.add_person(s, PersonRecord(full_name="X", networker_level=9))
+
+
+@pytest.mark.parametrize("ref", ["¹", "²³", "①"])
+def test_digits_that_are_not_decimal_are_not_ids(sqlite_store: Store, ref: str) -> None:
+    """`"¹".isdigit()` is true but `int("¹")` fails: such a reference is a name, not a crash."""
+    with sqlite_store.read() as s, pytest.raises(NotFound):
+        people.find_person(s, ref)
+
+
+def test_a_vcard_level_in_superscript_digits_is_kept_as_text() -> None:
+    from netweave.importers.vcard import parse_vcard_text
+
+    card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A B\r\nX-NETWEAVE-NETWORKER-LEVEL:²\r\nEND:VCARD\r\n"
+    person = parse_vcard_text(card, "f.vcf").people[0]
+    assert person.networker_level is None
+    assert "²" in person.extra.values()

@@ -117,3 +117,16 @@ def test_vectors_are_cached_and_nothing_is_embedded_twice(sqlite_store: Store) -
 
     if default_embedder() is not None:
         assert grown == first + 1  # only the new offer was embedded
+
+
+def test_an_engine_explains_each_pair_once_and_as_the_scorer_does(sqlite_store: Store) -> None:
+    from netweave.engine.explain import explain
+    from netweave.services.suggestions import build_engine
+
+    ids = seed(sqlite_store)
+    with sqlite_store.read() as s:
+        engine = build_engine(s, TODAY)
+    i, j = engine.loaded.pos(ids["dana"]), engine.loaded.pos(ids["lee"])
+    first = engine.explain(i, j)
+    assert engine.explain(i, j) is first  # remembered, not recomputed
+    assert first == explain(engine.scorer, i, j)

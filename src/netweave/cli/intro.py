@@ -54,7 +54,7 @@ def start_(
     with app_state.store().write() as session:
         service.sweep(session, today)
         if from_suggestion:
-            if len(items) > 1 or (items and not items[0].isdigit()):
+            if len(items) > 1 or (items and not items[0].isdecimal()):
                 raise NetweaveError("with --from-suggestion, give at most a RANK (1 = the best)")
             who = find_person(session, for_person) if for_person else None
             rank = int(items[0]) if items else 1

@@ -110,7 +110,7 @@ def _typed(row: Row) -> None:
     person = row.person
     for field in ("networker_level", "cadence_days"):
         key = next((k for k in ALIASES[field] if k in row.values), None)
-        if key and row.values[key].lstrip("-").isdigit():
+        if key and row.values[key].lstrip("-").isdecimal():
             setattr(person, field, int(row.take(key) or 0))
     key = next((k for k in ALIASES["met_on"] if k in row.values), None)
     if key:

@@ -268,7 +268,7 @@ class CardBuilder:
             getattr(person, field).append(text)
         elif field in _TEXT_FIELDS:
             setattr(person, field, text)
-        elif field in INT_FIELDS and text.lstrip("-").isdigit():
+        elif field in INT_FIELDS and text.lstrip("-").isdecimal():
             setattr(person, field, int(text))
         elif field == "met_on" and _iso_date(text):
             person.met_on = _iso_date(text)

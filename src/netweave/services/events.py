@@ -56,7 +56,7 @@ def find_event(session: Session, ref: str) -> Event:
     ref = ref.strip()
     found = (
         session.get(Event, int(ref))
-        if ref.isdigit()
+        if ref.isdecimal()
         else session.scalar(select(Event).where(func.lower(Event.name) == ref.lower()))
     )
     if found is None:

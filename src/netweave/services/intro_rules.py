@@ -57,7 +57,7 @@ def load_rules(session: Session) -> IntroRules:
     values = {}
     for f in fields(IntroRules):
         raw = get_setting(session, _PREFIX + f.name)
-        if raw is not None and raw.lstrip("-").isdigit():
+        if raw is not None and raw.lstrip("-").isdecimal():
             values[f.name] = int(raw)
     return IntroRules(**values)
 

@@ -38,7 +38,7 @@ def put_setting(session: Session, key: str, value: str) -> None:
 
 def me_id(session: Session) -> int | None:
     value = get_setting(session, ME_KEY)
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdecimal() else None
 
 
 def get_me(session: Session) -> Person | None:

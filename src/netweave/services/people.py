@@ -97,7 +97,7 @@ def find_person(session: Session, ref: str) -> Person:
     ref = ref.strip()
     if not ref:
         raise NetweaveError("empty person reference")
-    if ref.isdigit():
+    if ref.isdecimal():
         return load_person(session, int(ref))
     if "@" in ref:
         found = session.scalar(select(Person).join(Email).where(Email.address == ref.lower()))

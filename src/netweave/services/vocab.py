@@ -55,7 +55,7 @@ def parse_facet_kind(value: str) -> str:
 
 def parse_networker_level(value: str | int) -> int:
     """Accept 0–4 or a level name (passive, occasional, active, connector)."""
-    if isinstance(value, int) or str(value).strip().isdigit():
+    if isinstance(value, int) or str(value).strip().isdecimal():
         level = int(value)
         if 0 <= level <= 4:
             return level

@@ -49,7 +49,7 @@ def lines(form: FormData, name: str) -> list[str]:
 def whole_number(value: str, what: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise NetweaveError(f"{what} must be a whole number")
     return int(value)
 
@@ -91,7 +91,7 @@ def person_patch(form: FormData, today: dt.date) -> PersonPatch:
         add_facets={
             attr: lines(form, f"add_{attr}") for attr in RECORD_FACETS if lines(form, f"add_{attr}")
         },
-        remove_facet_ids=[int(v) for v in texts(form, "remove_facet") if v.isdigit()],
+        remove_facet_ids=[int(v) for v in texts(form, "remove_facet") if v.isdecimal()],
     )
 
 

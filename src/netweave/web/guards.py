@@ -89,7 +89,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+        if declared is not None and declared.isdecimal() and int(declared) > self.limit:
             await _refuse(scope, send, 413, too_large_message(self.limit))
             return
         seen = 0

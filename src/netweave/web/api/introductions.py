@@ -48,7 +48,7 @@ def start(body: StartIn, store: StoreDep, today: Today) -> dict[str, Any]:
     with store.write() as session:
         if body.from_suggestion:
             # a suggestion names its people by id: anything else is the caller's error, not a 500
-            if not (str(body.a).isdigit() and str(body.b).isdigit()):
+            if not (str(body.a).isdecimal() and str(body.b).isdecimal()):
                 raise NetweaveError("from_suggestion needs the two people's ids, as listed")
             a, b = int(body.a), int(body.b)
             return start_suggested(session, today, a, b, body.for_person, body.anyway)
