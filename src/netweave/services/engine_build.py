@@ -27,7 +27,14 @@ from netweave.engine.explain import PairExplanation
 from netweave.engine.network import FacetMatches, Network
 from netweave.engine.scoring import PairScorer
 from netweave.services.embeddings import embedding_cache
-from netweave.services.engine_cache import ENGINES, FileCache, digest, fingerprint, texts_digest
+from netweave.services.engine_cache import (
+    ENGINES,
+    EXPLAINED,
+    FileCache,
+    digest,
+    fingerprint,
+    texts_digest,
+)
 from netweave.services.me import me_id
 from netweave.services.network_load import LoadedNetwork, load_network
 
@@ -51,16 +58,12 @@ class Engine:
 
         if not self.key:
             return explain(self.scorer, i, j)
-        found = _EXPLAINED.get((self.key, i, j))
+        key = f"{self.key}:{i}:{j}"
+        found: PairExplanation | None = EXPLAINED.get(key)
         if found is None:
-            found = _EXPLAINED[(self.key, i, j)] = explain(self.scorer, i, j)
-            if len(_EXPLAINED) > _EXPLAINED_MAX:
-                _EXPLAINED.pop(next(iter(_EXPLAINED)), None)  # the oldest
+            found = explain(self.scorer, i, j)
+            EXPLAINED.put(key, found)
         return found
-
-
-_EXPLAINED: dict[tuple[str, int, int], PairExplanation] = {}
-_EXPLAINED_MAX = 4_096
 
 
 def _dense_name() -> str | None:

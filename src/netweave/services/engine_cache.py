@@ -162,3 +162,4 @@ class Memo:
 
 ENGINES = Memo(2)
 ANSWERS = Memo(64)
+EXPLAINED = Memo(4_096)  # pair explanations, by engine key and pair
