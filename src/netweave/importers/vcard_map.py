@@ -261,12 +261,11 @@ class CardBuilder:
         put_extra(self.person, _keyed(head.name.lower(), self.label(head)), unescape(value))
 
     def netweave(self, head: Head, value: str, field: str) -> None:
-        """An `X-NETWEAVE-<FIELD>` property; `field` is its attribute name."""
+        """An `X-NETWEAVE-<FIELD>` property that is not a list (`handler_for` appends those);
+        `field` is its attribute name."""
         text = unescape(value).strip()
         person = self.person
-        if field in _LIST_FIELDS:
-            getattr(person, field).append(text)
-        elif field in _TEXT_FIELDS:
+        if field in _TEXT_FIELDS:
             setattr(person, field, text)
         elif field in INT_FIELDS and text.lstrip("-").isdecimal():
             setattr(person, field, int(text))
@@ -317,7 +316,7 @@ def handler_for(name: str) -> Handler | None:
         field = name.removeprefix("X-NETWEAVE-").lower().replace("-", "_")
         if field in _LIST_FIELDS:  # most lines of a netweave export: kept lean
             return lambda builder, _head, value: getattr(builder.person, field).append(
-                (unescape(value) if "\\" in value or "\r" in value else value).strip()
+                unescape(value).strip()
             )
         return lambda builder, head, value: builder.netweave(head, value, field)
     if name in _HANDLERS:

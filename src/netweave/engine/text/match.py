@@ -76,9 +76,8 @@ def match_vectors(
     rows, cols = lex_top.row.astype(np.int64), lex_top.col.astype(np.int64)
     has_dense = query_dense is not None and target_dense is not None
     if query_dense is not None and target_dense is not None:
-        few = query_dense.shape[0] <= FEW_QUERIES
         if index is None:
-            index = build_index(target_dense, method="exact" if few else "auto")
+            index = index_for(target_dense, query_dense.shape[0])
         _, ids = index.search(query_dense, k)
         dense_rows = np.repeat(np.arange(shape[0], dtype=np.int64), ids.shape[1])
         ok = ids.ravel() >= 0
@@ -123,11 +122,16 @@ def match_items(
     distinct = [queries[i] for i in first]
     vectors = embed_with_cache(embedder, [*distinct, *targets], store, progress)
     q_dense, t_dense = vectors[: len(distinct)], vectors[len(distinct) :]
-    index = build_index(t_dense, method="exact" if len(queries) <= FEW_QUERIES else "auto")
+    index = index_for(t_dense, len(queries))
     found = match_vectors(
         q_lex, t_lex, q_dense, t_dense, k=k, alpha=alpha, index=index, embedder=embedder.name
     )
     return rows_of(found, copies)
+
+
+def index_for(targets: Matrix, queries: int) -> VectorIndex:
+    """The vector index over `targets` for `queries` searches: exact for a few, else auto."""
+    return build_index(targets, method="exact" if queries <= FEW_QUERIES else "auto")
 
 
 def distinct_positions(texts: Sequence[str]) -> tuple[Ids, Ids]:
