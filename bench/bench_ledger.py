@@ -16,7 +16,8 @@ from netweave.db.migrate import upgrade
 from netweave.db.store import Store
 from netweave.importers.records import InteractionRecord, Labelled, PersonRecord
 from netweave.services import goals, health, keep_in_touch, ledger, people, week
-from netweave.services.bulk import insert_interactions, insert_people
+from netweave.services.bulk import insert_interactions
+from netweave.services.new_people import insert_people
 
 PEOPLE = 30_000
 INTERACTIONS = 500_000

@@ -8,8 +8,9 @@ from sqlalchemy.exc import IntegrityError
 
 from netweave.db.store import Store
 from netweave.db.token_triggers import PAUSE_FROM_ROWS, token_triggers
-from netweave.importers.records import PersonRecord
-from netweave.services.bulk import insert_people
+from netweave.importers.records import ParseResult, PersonRecord
+from netweave.services.imports import import_parsed
+from netweave.services.new_people import insert_people
 
 TABLES = ("person", "facet", "acquaintance", "interaction", "interaction_participant")
 
@@ -50,3 +51,15 @@ def test_a_failed_bulk_insert_leaves_the_triggers_in_place(sqlite_store: Store) 
         insert_people(session, bad)
     with sqlite_store.read() as session:
         assert token_triggers(session.connection(), TABLES) == before
+
+
+def test_reimporting_known_people_in_bulk_leaves_both_tokens_alone(sqlite_store: Store) -> None:
+    with sqlite_store.write() as session:
+        import_parsed(session, ParseResult(people=_people(PAUSE_FROM_ROWS)), file="a.csv")
+    with sqlite_store.read() as session:
+        before = _tokens(session.connection())
+    with sqlite_store.write() as session:  # nobody new: no pause, nothing renewed
+        summary = import_parsed(session, ParseResult(people=_people(PAUSE_FROM_ROWS)), file="a.csv")
+    assert (summary.added, summary.unchanged) == (0, PAUSE_FROM_ROWS)
+    with sqlite_store.read() as session:
+        assert _tokens(session.connection()) == before

@@ -2,7 +2,8 @@
 
 The vCard fast path (`importers/vcard_fast.py`) must parse any file it accepts to the same
 people and rejections, with the same line numbers, as the general path of `vcard_lines`;
-files it cannot read alone go to the general path, a card or the whole file. Hypothesis
+files it cannot read alone go to the general path, a card, the rest of the file from a card
+on, or the whole file; a file read in parts gives what it gives read at once. Hypothesis
 builds files mixing regular cards with everything irregular the general path handles.
 `linkedin_key`'s regex shortcut must agree with reading the URL with `urlsplit`.
 """
@@ -14,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from netweave.importers.vcard import _parse_fast, _parse_general, parse_vcard_text
+from netweave.importers.vcard import _parse_general, parse_vcard_text, stream_vcard_text
+from netweave.importers.vcard_fast import cut_cards
 from netweave.services.matching import linkedin_key
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -93,29 +95,54 @@ def vcard_files(draw: st.DrawFn) -> str:
 
 
 @SETTINGS
-@given(vcard_files())
-def test_vcard_fast_path_agrees_with_the_general_path(text: str) -> None:
-    fast = _parse_fast(text, "f.vcf")
-    event("fast path" if fast is not None else "general path")
-    if fast is not None:
-        assert fast == _parse_general(text, "f.vcf")
+@given(vcard_files(), st.integers(1, 3))
+def test_vcard_fast_path_agrees_with_the_general_path(text: str, part_cards: int) -> None:
+    event("fast path" if cut_cards(text) is not None else "general path")
+    assert parse_vcard_text(text, "f.vcf") == _parse_general(text, "f.vcf")
+    # in parts of a card or a few, every boundary between parts is tried
+    assert stream_vcard_text(text, "f.vcf", part_cards).collect() == _parse_general(text, "f.vcf")
 
 
 def test_vcard_fast_path_reads_regular_files_and_leaves_irregular_ones() -> None:
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nEMAIL;TYPE=work:a@b.example\r\nEND:VCARD\r\n"
-    assert _parse_fast(card * 3, "f.vcf") is not None
+    assert cut_cards(card * 3) is not None
     qp = card.replace("FN:A B", "NOTE;ENCODING=QUOTED-PRINTABLE:x=\r\n y\r\nFN:A B")
-    assert _parse_fast(card + qp, "f.vcf") == _parse_general(card + qp, "f.vcf")  # card alone
-    assert _parse_fast("garbage\r\n" + card, "f.vcf") is None  # text outside the cards
+    assert parse_vcard_text(card + qp, "f.vcf") == _parse_general(card + qp, "f.vcf")
+    assert cut_cards("garbage\r\n" + card) is None  # text outside the cards
     nested = card.replace("EMAIL;", "AGENT:\r\nBEGIN:VCARD\r\nFN:C\r\nEND:VCARD\r\nEMAIL;")
-    assert _parse_fast(nested, "f.vcf") is None
+    assert cut_cards(nested) is None
     assert [p.full_name for p in parse_vcard_text(nested, "f.vcf").people] == ["A B"]
     # A 2.1 photo whose base64 goes on in an unindented line that a fold then joins: the
     # general path reads "V" + "ERSION:4.0" as more base64, not as a VERSION line.
     photo = card.replace("FN:A B", "FN:A B\r\nPHOTO;ENCODING=b:/9j/4AAQ\r\nV\r\n ERSION:4.0")
-    fast = _parse_fast(photo, "f.vcf")
+    fast = parse_vcard_text(photo, "f.vcf")
     assert fast == _parse_general(photo, "f.vcf")
-    assert fast is not None and fast.people[0].extra["photo"].endswith("4AAQVERSION:4.0")
+    assert fast.people[0].extra["photo"].endswith("4AAQVERSION:4.0")
+
+
+def test_a_large_vcard_file_is_read_in_parts_with_the_rest_general_after_an_odd_card() -> None:
+    cards = [f"BEGIN:VCARD\nVERSION:3.0\nFN:P{i}\nEND:VCARD\n" for i in range(5)]
+    stream = stream_vcard_text("".join(cards), "f.vcf", 2)
+    assert stream.expected == 5
+    assert [[p.full_name for p in part.people] for part in stream.parts] == [
+        ["P0", "P1"],
+        ["P2", "P3"],
+        ["P4"],
+    ]
+    # A soft break swallows card 3's END:VCARD: read alone it is no card, so from it on the
+    # rest is read as the general path reads the whole file (card 3 runs into card 4).
+    cards[3] = cards[3].replace("FN:P3\n", "FN:P3\nNOTE;ENCODING=QUOTED-PRINTABLE:x=\n")
+    text = "".join(cards)
+    parts = list(stream_vcard_text(text, "f.vcf", 2).parts)
+    assert [p.full_name for p in parts[0].people] == ["P0", "P1"]
+    assert [p.full_name for p in parts[1].people] == ["P2"]
+    assert parts[2] == _parse_general(
+        text[text.index("BEGIN:VCARD\nVERSION:3.0\nFN:P3") :], "f.vcf", 13
+    )
+    assert [(r.line, r.reason) for r in parts[2].rejected] == [
+        (13, "card has no END:VCARD before the next BEGIN:VCARD")
+    ]
+    assert parse_vcard_text(text, "f.vcf") == _parse_general(text, "f.vcf")
 
 
 def _linkedin_key_by_urlsplit(url: str) -> str | None:

@@ -80,6 +80,26 @@ def test_restore_refuses_a_non_empty_database(sqlite_store: Store) -> None:
         backup.restore_bundle(s, data)
 
 
+def test_a_bundle_from_a_revision_with_the_same_tables_restores_and_an_older_one_is_named(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    from netweave.db.migrate import upgrade
+
+    fill(sqlite_store)
+    with sqlite_store.read() as s:
+        data = backup.export_bundle(s)
+    for revision, restores in (("0009_routing_token", True), ("0008_batch", False)):
+        target = Store(f"sqlite:///{tmp_path / f'{revision}.db'}")
+        upgrade(target)
+        with target.write() as s:
+            if restores:  # 0010 only dropped an index: 0009's bundles hold the same rows
+                assert backup.restore_bundle(s, {**data, "schema_revision": revision})["person"]
+            else:
+                with pytest.raises(NetweaveError, match="bundle schema 0008_batch differs"):
+                    backup.restore_bundle(s, {**data, "schema_revision": revision})
+        target.dispose()
+
+
 def test_bad_bundles_are_named(tmp_path: Path) -> None:
     bad = tmp_path / "x.json"
     bad.write_text("not json")

@@ -11,6 +11,7 @@ from netweave.importers.records import (
     InteractionRecord,
     Labelled,
     ParseResult,
+    ParseStream,
     PersonRecord,
     Rejection,
 )
@@ -123,6 +124,34 @@ def test_a_file_never_duplicates_itself(store: Store) -> None:
     assert [p["number"] for p in detail(store, "ana@lima.pt")["phones"]] == ["+351 2"]  # type: ignore[index]
 
 
+def test_a_person_twice_in_one_file_keeps_the_first_value_and_reports_the_second(
+    store: Store,
+) -> None:
+    summary = run(store, ana(line=2), ana(line=9, title="Partner", location="Porto"))
+    assert (summary.added, summary.updated, summary.unchanged) == (1, 0, 0)
+    [conflict] = summary.conflicts  # nothing the file says is dropped without a word
+    assert (conflict.field, conflict.existing, conflict.incoming, conflict.line) == (
+        "title",
+        "Accountant",
+        "Partner",
+        9,
+    )
+    shown = detail(store, "ana@lima.pt")
+    assert (shown["title"], shown["location"]) == ("Accountant", "Porto")
+
+
+def test_a_file_read_in_parts_merges_like_one_read_at_once(store: Store) -> None:
+    records = [ana(line=2), PersonRecord(full_name="Bo Berg", line=3)]
+    records += [ana(line=9, phones=[Labelled("+351 2")]), PersonRecord(full_name="Cy", line=10)]
+    parts = [ParseResult(people=records[:2]), ParseResult(people=records[2:])]
+    with store.write() as s:
+        summary = import_parsed(s, ParseStream("csv", 4, iter(parts)), file="contacts.csv")
+    assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 0)
+    assert [p["number"] for p in detail(store, "ana@lima.pt")["phones"]] == ["+351 2"]  # type: ignore[index]
+    with store.read() as s:
+        assert people.count_people(s) == 3
+
+
 def test_invalid_records_are_rejected_with_their_line_and_others_kept(store: Store) -> None:
     summary = run(
         store,
@@ -142,6 +171,16 @@ def test_invalid_records_are_rejected_with_their_line_and_others_kept(store: Sto
 def test_strict_commits_nothing_when_anything_is_rejected(store: Store) -> None:
     with pytest.raises(StrictImportError, match=r"nothing imported; 1 rejected: contacts\.csv:5"):
         run(store, ana(), PersonRecord(full_name="", line=5), strict=True)
+    with store.read() as s:
+        assert people.count_people(s) == 0
+
+
+def test_strict_commits_nothing_when_a_later_part_has_a_rejection(store: Store) -> None:
+    parts = [ParseResult(people=[ana()]), ParseResult(people=[PersonRecord(full_name="", line=5)])]
+    parts.append(ParseResult(rejected=[Rejection("contacts.csv", 8, "unterminated quote")]))
+    with pytest.raises(StrictImportError) as raised, store.write() as s:
+        import_parsed(s, ParseStream("csv", 3, iter(parts)), file="contacts.csv", strict=True)
+    assert [r.line for r in raised.value.summary.rejected] == [5, 8]  # every part still read
     with store.read() as s:
         assert people.count_people(s) == 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -53,7 +54,7 @@ def import_files(
 
     Example: netweave import Connections.csv contacts.vcf --dry-run
     """
-    from netweave.importers.detect import parse_file
+    from netweave.importers.detect import stream_file
 
     summaries: list[ImportSummary] = []
     with (
@@ -62,18 +63,22 @@ def import_files(
             console=console, transient=True, disable=json_out or not console.is_terminal
         ) as progress,
     ):
-        task = progress.add_task("importing", total=len(files))
         for path in files:
-            progress.update(task, description=f"reading {path.name}")
-            parsed = parse_file(path, format)
-            progress.update(task, description=f"merging {len(parsed.people)} from {path.name}")
+            stream = stream_file(path, format)
+            task = progress.add_task(f"importing {path.name}", total=stream.expected)
             try:
-                summaries.append(import_parsed(session, parsed, file=str(path), strict=strict))
+                summary = import_parsed(
+                    session,
+                    stream,
+                    file=str(path),
+                    strict=strict,
+                    progress=partial(progress.advance, task),
+                )
             except StrictImportError as exc:
                 if json_out:
                     print_json(exc.summary.as_json())
                 raise
-            progress.advance(task)
+            summaries.append(summary)
     total = _total(summaries)
     if json_out:
         print_json(total.as_json())

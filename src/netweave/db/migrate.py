@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision; a test checks it equals Alembic's head.
-HEAD_REVISION = "0009_routing_token"
+HEAD_REVISION = "0010_drop_facet_kind_index"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -214,10 +214,8 @@ class Facet(Base):
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (
-        Index("ix_facet_person_kind", "person_id", "kind"),
-        Index("ix_facet_kind", "kind"),
-    )
+    # no index on `kind` alone: six values, slower than a scan (migration 0010)
+    __table_args__ = (Index("ix_facet_person_kind", "person_id", "kind"),)
 
 
 class PersonTag(Base):

@@ -2,13 +2,16 @@
 
 `parse_file` and `parse_bytes` only ever raise NetweaveError subclasses: a file that is no
 known format raises UnrecognisedFormat naming the formats tried; a malformed record inside a
-known format is a Rejection in the result, not an exception.
+known format is a Rejection in the result, not an exception. `stream_file` and
+`stream_bytes` give the same records part by part (see `ParseStream`), with the same promise
+kept while the parts are read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -18,9 +21,9 @@ from netweave.importers import google_csv, linkedin, outlook_csv, thunderbird_cs
 from netweave.importers.csvutil import find_header
 from netweave.importers.generic_csv import is_header as is_generic_header
 from netweave.importers.generic_csv import parse_generic
-from netweave.importers.records import ParseResult
+from netweave.importers.records import ParseResult, ParseStream
 from netweave.importers.text import guess_decode
-from netweave.importers.vcard import parse_vcard
+from netweave.importers.vcard import parse_vcard, stream_vcard
 
 Parser = Callable[[bytes, str], ParseResult]
 FORMATS = ("vcard", "linkedin", "google", "outlook", "thunderbird", "csv", "ics", "mbox", "eml")
@@ -52,6 +55,8 @@ def _on_first_use(module: str, function: str) -> Parser:
     return parse
 
 
+# Formats whose files can be read part by part (see `ParseStream`).
+STREAMS: dict[str, Callable[[bytes, str], ParseStream]] = {"vcard": stream_vcard}
 PARSERS: dict[str, Parser] = {
     "vcard": parse_vcard,
     "linkedin": _text_parser(linkedin.parse_linkedin),
@@ -65,29 +70,57 @@ PARSERS: dict[str, Parser] = {
 }
 
 
+@collector_paused()
 def parse_file(path: Path, format: str | None = None) -> ParseResult:
     """Parse the file at path, detecting its format unless one is given."""
+    return stream_file(path, format).collect()
+
+
+def stream_file(path: Path, format: str | None = None) -> ParseStream:
+    """The records of the file at path, read part by part as they are asked for."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from error
-    return parse_bytes(data, path.name, format)
+    return stream_bytes(data, path.name, format)
 
 
 @collector_paused()
 def parse_bytes(data: bytes, name: str, format: str | None = None) -> ParseResult:
     """Parse data read from a file called name (a large file makes many small objects)."""
+    return stream_bytes(data, name, format).collect()
+
+
+@collector_paused()  # for formats read whole, here; the parts are read where they are used
+def stream_bytes(data: bytes, name: str, format: str | None = None) -> ParseStream:
+    """The records of data read from a file called name, part by part where the format
+    allows it (vCard); raises only NetweaveError, while reading the parts too."""
     if format is not None and format not in PARSERS:
         raise UnrecognisedFormat(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     chosen = format or detect(data, name)
+    with _as_unreadable(name, chosen):
+        stream = STREAMS[chosen](data, name) if chosen in STREAMS else None
+        if stream is None:
+            stream = ParseStream.whole(PARSERS[chosen](data, name))
+    return ParseStream(chosen, stream.expected, _guarded(stream.parts, name, chosen))
+
+
+def _guarded(parts: Iterator[ParseResult], name: str, chosen: str) -> Iterator[ParseResult]:
+    with _as_unreadable(name, chosen):
+        for part in parts:
+            part.format = chosen
+            yield part
+
+
+@contextmanager
+def _as_unreadable(name: str, chosen: str) -> Iterator[None]:
+    """The last line of defence: never a traceback for a bad file."""
     try:
-        result = PARSERS[chosen](data, name)
+        yield
     except NetweaveError:
         raise
-    except Exception as error:  # last line of defence: never a traceback for a bad file
+    except Exception as error:
         raise UnrecognisedFormat(f"{name}: could not be read as {chosen}: {error}") from error
-    result.format = chosen
-    return result
 
 
 def detect(data: bytes, name: str) -> str:

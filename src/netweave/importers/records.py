@@ -7,6 +7,7 @@ the line it came from so that rejections and conflicts can name it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 FACET_FIELDS = (
@@ -94,3 +95,32 @@ class ParseResult:
     interactions: list[InteractionRecord] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     format: str = ""
+
+
+@dataclass
+class ParseStream:
+    """A file's records in parts, each read only when asked for.
+
+    Merging a large file can then start before all of it is read: an import writes one
+    part's new people to the database while the next part is parsed. `expected` is how many
+    records the parts hold in all, known before they are read (it sizes the progress bar).
+    """
+
+    format: str
+    expected: int
+    parts: Iterator[ParseResult]
+
+    @classmethod
+    def whole(cls, result: ParseResult) -> ParseStream:
+        """A file read at once, as one part."""
+        expected = len(result.people) + len(result.interactions)
+        return cls(result.format, expected, iter([result]))
+
+    def collect(self) -> ParseResult:
+        """Every part read and joined, in order."""
+        whole = ParseResult(format=self.format)
+        for part in self.parts:
+            whole.people += part.people
+            whole.interactions += part.interactions
+            whole.rejected += part.rejected
+        return whole

@@ -9,11 +9,11 @@ refuses (nested AGENT cards, irregular lines) go to vobject, which is about ten 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 from typing import Any
 
-from netweave.importers.records import ParseResult, PersonRecord, Rejection
-from netweave.importers.vcard_fast import Card, card_props, cut_cards, general_block
+from netweave.importers.records import ParseResult, ParseStream, PersonRecord, Rejection
+from netweave.importers.vcard_fast import Card, CutFile, card_props, cut_cards, general_block
 from netweave.importers.vcard_lines import (
     Block,
     Head,
@@ -34,42 +34,67 @@ class UnreadableCard(Exception):
         self.reason = reason
 
 
+# Cards per part of a streamed file: large enough that each part's rows fill whole
+# multi-row statements, small enough that writing one part overlaps parsing the next.
+PART_CARDS = 2_000
+
+
 def parse_vcard(data: bytes, name: str) -> ParseResult:
     """Parse every card in a vCard file; bad cards become rejections."""
     return parse_vcard_text(decode_vcard(data), name)
 
 
+def stream_vcard(data: bytes, name: str) -> ParseStream:
+    """The cards of a vCard file, parsed a part at a time as they are asked for."""
+    return stream_vcard_text(decode_vcard(data), name)
+
+
 def parse_vcard_text(text: str, name: str) -> ParseResult:
     """Parse every card in already-decoded vCard text."""
-    fast = _parse_fast(text, name)
-    return fast if fast is not None else _parse_general(text, name)
+    return stream_vcard_text(text, name).collect()
 
 
-def _parse_fast(text: str, name: str) -> ParseResult | None:
-    """Parse a regular file card by card (see `vcard_fast`); None if it is not one."""
-    cards = cut_cards(text)
-    return None if cards is None else _parse_cards(cards, name)
+def stream_vcard_text(text: str, name: str, part_cards: int = PART_CARDS) -> ParseStream:
+    """Cut a regular file into cards now and parse them later, part by part (`vcard_fast`);
+    read any other file whole with the general path."""
+    cut = cut_cards(text)
+    if cut is None:
+        return ParseStream.whole(_parse_general(text, name))
+    return ParseStream("vcard", len(cut.cards), _fast_parts(cut, name, part_cards))
 
 
-def _parse_cards(cards: Sequence[Card], name: str) -> ParseResult | None:
-    """Parse cards cut from a file; None if one of them needs the general path of the file."""
-    result = ParseResult(format="vcard")
+def _fast_parts(cut: CutFile, name: str, part_cards: int) -> Iterator[ParseResult]:
+    """Parts of `part_cards` cards. From a card that does not read as exactly one card alone
+    (a quoted-printable soft break swallowing its END:VCARD, say), the rest of the file goes
+    through the general path: the cards before it read the same either way."""
     heads: dict[str, Head | None] = {}
-    for card in cards:
-        props = card_props(card, heads)
-        if props is None:
-            block = general_block(card)
-            if block is None:
-                return None
-            _add_block(result, block, name)
-        else:
-            _add_person(result, props_to_person(props, card.line), name, card.line)
-    return result
+    for first in range(0, len(cut.cards), part_cards):
+        part = ParseResult(format="vcard")
+        for card in cut.cards[first : first + part_cards]:
+            if not _add_card(part, card, heads, name):
+                yield part
+                yield _parse_general(cut.text[card.start :], name, card.line)
+                return
+        yield part
 
 
-def _parse_general(text: str, name: str) -> ParseResult:
+def _add_card(part: ParseResult, card: Card, heads: dict[str, Head | None], name: str) -> bool:
+    """Parse one card into part; False if it needs the general path of the rest of the file."""
+    props = card_props(card, heads)
+    if props is not None:
+        _add_person(part, props_to_person(props, card.line), name, card.line)
+        return True
+    block = general_block(card)
+    if block is None:
+        return False
+    _add_block(part, block, name)
+    return True
+
+
+def _parse_general(text: str, name: str, first: int = 1) -> ParseResult:
+    """Parse text, whose first line is line `first` of the file, with the general path."""
     result = ParseResult(format="vcard")
-    blocks, stray = split_blocks(text)
+    blocks, stray = split_blocks(text, first)
     if stray:
         count = len(stray)
         reason = f"{count} line(s) outside any BEGIN:VCARD … END:VCARD ignored"
@@ -79,6 +104,7 @@ def _parse_general(text: str, name: str) -> ParseResult:
             result.rejected.append(Rejection(name, block.line, block.error))
         else:
             _add_block(result, block, name)
+    result.rejected.sort(key=lambda r: r.line or 0)  # in file order, the stray lines' too
     return result
 
 
@@ -150,4 +176,11 @@ def _from_vobject(child: Any) -> Prop:
     return Prop(Head(child.name.upper(), params, child.group), str(child.value))
 
 
-__all__ = ["UnreadableCard", "parse_vcard", "parse_vcard_text", "read_block"]
+__all__ = [
+    "UnreadableCard",
+    "parse_vcard",
+    "parse_vcard_text",
+    "read_block",
+    "stream_vcard",
+    "stream_vcard_text",
+]

@@ -5,7 +5,8 @@ quoted-printable soft breaks. Here cards are cut out with `str.find`, unfolded w
 regex, and each distinct property head (`EMAIL;TYPE=work`) is parsed once per file. A card
 this cannot read alone (quoted-printable, unindented base64, blank lines, a line that is no
 property) goes through the general path of `vcard_lines` by itself; a file whose cards are
-not cleanly delimited (text between cards, nested AGENT cards) goes through it whole.
+not cleanly delimited (text between cards, nested AGENT cards) goes through it whole, and
+from a card that does not read as exactly one card on, the rest of the file does.
 `tests/reliability/test_fast_paths.py` checks that both paths agree.
 """
 
@@ -32,13 +33,23 @@ _BEGIN_HEAD, _END_HEAD = Head("BEGIN"), Head("END")
 
 @dataclass(slots=True)
 class Card:
-    """The text of one card from BEGIN:VCARD to END:VCARD, and the line it starts on."""
+    """The text of one card from BEGIN:VCARD to END:VCARD, the line it starts on and where
+    it starts in the file's text (line ends made LF)."""
 
     line: int
     text: str
+    start: int
 
 
-def cut_cards(text: str) -> list[Card] | None:
+@dataclass(slots=True)
+class CutFile:
+    """A file's text with its line ends made LF, and the cards cut from it."""
+
+    text: str
+    cards: list[Card]
+
+
+def cut_cards(text: str) -> CutFile | None:
     """The cards of a file holding nothing else but blank lines; None for anything else."""
     if "\r" in text:  # the same line ends as `split_lines` (each pass copies the file)
         text = text.replace("\r\n", "\n")
@@ -55,10 +66,10 @@ def cut_cards(text: str) -> list[Card] | None:
             return None
         line += gap.count("\n")
         card = text[begin : end + len(_END) - 1]
-        cards.append(Card(line, card))
+        cards.append(Card(line, card, begin))
         line += card.count("\n") + 1
         pos = end + len(_END)
-    return None if text[pos:].strip() else cards
+    return None if text[pos:].strip() else CutFile(text, cards)
 
 
 def read_head(head: str) -> Head | None:

@@ -24,6 +24,8 @@ from netweave.errors import NetweaveError
 BUNDLE_FORMAT = "netweave-bundle"
 BUNDLE_VERSION = 1
 _BATCH = 5_000
+# Revisions whose bundles hold exactly head's tables and columns (0010 only dropped an index).
+RESTORABLE_REVISIONS = ("0009_routing_token", HEAD_REVISION)
 
 
 def _dump_value(value: Any) -> Any:
@@ -137,7 +139,7 @@ def _reset_sequences(session: Session) -> None:
 
 def restore_bundle(session: Session, data: dict[str, Any]) -> dict[str, int]:
     """Load a bundle into an empty database; returns the row count per table."""
-    if data.get("schema_revision") != HEAD_REVISION:
+    if data.get("schema_revision") not in RESTORABLE_REVISIONS:
         raise NetweaveError(
             f"bundle schema {data.get('schema_revision')} differs from this version's "
             f"{HEAD_REVISION}; restore it with the netweave version that wrote it"

@@ -1,8 +1,7 @@
-"""Fast inserts of many new people at once (demo networks, large first imports).
+"""Fast inserts of many rows at once: multi-row Core inserts with ids assigned up front.
 
-The ORM path (`people.add_person`) is right for one person; for tens of thousands this
-module writes the same rows with multi-row Core inserts and ids assigned up front, inside
-the caller's transaction (which holds the write lock, so the ids cannot collide).
+Used for large imports and demo networks (`new_people` writes the people), inside the
+caller's transaction, which holds the write lock, so the ids cannot collide.
 """
 
 from __future__ import annotations
@@ -18,23 +17,14 @@ from sqlalchemy.orm import Session
 from netweave.db.models import (
     Acquaintance,
     Base,
-    Email,
-    Facet,
     Interaction,
     InteractionParticipant,
-    Link,
-    Organisation,
-    Person,
-    PersonTag,
-    Phone,
     utcnow,
 )
 from netweave.db.token_triggers import token_triggers_paused
-from netweave.importers.records import InteractionRecord, PersonRecord
+from netweave.importers.records import InteractionRecord
 from netweave.services import contact_summary
 from netweave.services.bulk_writer import StatementWriter
-from netweave.services.people import link_kind, normalise_email
-from netweave.services.vocab import RECORD_FACETS
 
 _CHUNK = 10_000
 # Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
@@ -45,7 +35,7 @@ _INTERACTION_COLUMNS = (
 )  # fmt: skip
 
 
-def _next_id(session: Session, column: Any) -> int:
+def next_id(session: Session, column: Any) -> int:
     return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0) + 1
 
 
@@ -125,114 +115,6 @@ def _converter(
 _DATES = (dt.date, dt.datetime)
 
 
-def _organisation_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
-    wanted = {n.strip() for n in names if n and n.strip()}
-    known = dict(session.execute(select(Organisation.name, Organisation.id)).tuples().all())
-    next_id = _next_id(session, Organisation.id)
-    new_rows = []
-    for name in sorted(wanted - known.keys()):
-        known[name] = next_id
-        new_rows.append((next_id, name))
-        next_id += 1
-    insert_rows(session, Organisation, ("id", "name"), new_rows)
-    return known
-
-
-def search_text_of(record: PersonRecord) -> str:
-    parts = [record.full_name, record.title or "", record.location or "", record.organisation or ""]
-    parts += [e.value.lower() for e in record.emails] + [t.lower() for t in record.tags]
-    for attr in RECORD_FACETS:
-        parts += getattr(record, attr)
-    return " ".join(p for p in parts if p)
-
-
-_PERSON_COLUMNS = (
-    "id", "full_name", "given_name", "family_name", "organisation_id", "title", "location",
-    "how_met", "where_met", "met_on", "temperament", "networker_level", "openness", "tier",
-    "cadence_days", "notes", "extra", "search_text", "created_at", "updated_at",
-)  # fmt: skip
-
-
-def _person_row(
-    pid: int, record: PersonRecord, org_id: int | None, now: dt.datetime
-) -> tuple[Any, ...]:
-    """The values of `_PERSON_COLUMNS` for a new person."""
-    return (
-        pid,
-        record.full_name,
-        record.given_name,
-        record.family_name,
-        org_id,
-        record.title,
-        record.location,
-        record.how_met,
-        record.where_met,
-        record.met_on,
-        list(record.temperament),
-        record.networker_level or 0,
-        record.openness or "open",
-        record.tier or "network",
-        record.cadence_days,
-        record.notes,
-        dict(record.extra),
-        search_text_of(record),
-        now,
-        now,
-    )
-
-
-# The child tables insert_people fills, with the columns of the tuples _child_rows makes.
-_CHILDREN: dict[type[Base], tuple[str, ...]] = {
-    Email: ("person_id", "address", "label", "position"),
-    Phone: ("person_id", "number", "label", "position"),
-    Link: ("person_id", "url", "kind", "position"),
-    PersonTag: ("person_id", "tag"),
-    Facet: ("person_id", "kind", "text", "position"),
-}
-_FACET_KINDS = tuple((attr, str(kind)) for attr, kind in RECORD_FACETS.items())
-
-
-def _child_rows(
-    pid: int, record: PersonRecord, out: dict[type[Base], list[tuple[Any, ...]]]
-) -> None:
-    emails: dict[str, str | None] = {}  # each address once, with its first label
-    for email in record.emails:
-        emails.setdefault(normalise_email(email.value), email.label)
-    out[Email] += [(pid, a, label, pos) for pos, (a, label) in enumerate(emails.items())]
-    out[Phone] += [(pid, p.value, p.label, pos) for pos, p in enumerate(record.phones)]
-    out[Link] += [
-        (pid, link.value, link_kind(link.value, link.label), pos)
-        for pos, link in enumerate(record.links)
-    ]
-    tags = sorted({t.strip().lower() for t in record.tags if t.strip()})
-    out[PersonTag] += [(pid, tag) for tag in tags]
-    texts = [(kind, text) for attr, kind in _FACET_KINDS for text in getattr(record, attr)]
-    out[Facet] += [(pid, kind, text, pos) for pos, (kind, text) in enumerate(texts)]
-
-
-def insert_people(session: Session, records: Sequence[PersonRecord]) -> list[int]:
-    """Insert new people with all their items; returns their ids in order."""
-    orgs = _organisation_ids(session, (r.organisation or "" for r in records))
-    first = _next_id(session, Person.id)
-    now = utcnow()
-    connection = session.connection()
-    with (
-        token_triggers_paused(connection, ("person", "facet"), len(records)),
-        StatementWriter(connection) as writer,
-    ):
-        people = [
-            _person_row(first + offset, record, orgs.get((record.organisation or "").strip()), now)
-            for offset, record in enumerate(records)
-        ]
-        insert_rows(session, Person, _PERSON_COLUMNS, people, writer)
-        children: dict[type[Base], list[tuple[Any, ...]]] = {model: [] for model in _CHILDREN}
-        for offset, record in enumerate(records):  # built while the people are written
-            _child_rows(first + offset, record, children)
-        for model, rows in children.items():
-            insert_rows(session, model, _CHILDREN[model], rows, writer)
-    return [first + i for i in range(len(records))]
-
-
 def insert_acquaintances(
     session: Session, pairs: Iterable[tuple[int, int]], source: str, since: dt.date | None = None
 ) -> int:
@@ -250,7 +132,7 @@ def insert_interactions(
     session: Session, records: Sequence[InteractionRecord], person_ids: dict[str, int]
 ) -> int:
     """Insert interactions whose `people` are keys of `person_ids` (emails); unknown keys skip."""
-    first = _next_id(session, Interaction.id)
+    first = next_id(session, Interaction.id)
     now = utcnow()
     rows: list[tuple[Any, ...]] = []
     participants: list[tuple[int, int]] = []

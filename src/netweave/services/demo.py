@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from netweave.errors import NetweaveError
-from netweave.services.bulk import insert_acquaintances, insert_interactions, insert_people
+from netweave.services.bulk import insert_acquaintances, insert_interactions
+from netweave.services.new_people import insert_people
 from netweave.services.people import count_people
 
 DEFAULT_PEOPLE = 300

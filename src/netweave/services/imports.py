@@ -3,7 +3,9 @@
 One call is one transaction (the caller's `Store.write()`): with `strict`, any rejected
 record raises and nothing is written. A matched person gains new emails, phones, links,
 tags and facet items; an empty field is filled; a differing non-empty field is never
-overwritten but reported as a conflict. Re-importing the same file changes nothing.
+overwritten but reported as a conflict. A person who appears twice in one file is added
+once, then merged with the later record the same way. Re-importing the same file changes
+nothing.
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ from sqlalchemy.orm import Session
 
 from netweave.collector import collector_paused
 from netweave.db.models import Email, Facet, Interaction, Link, Person, PersonTag, Phone
+from netweave.db.token_triggers import token_triggers_paused
 from netweave.errors import NetweaveError
-from netweave.importers.records import InteractionRecord, ParseResult, PersonRecord, Rejection
-from netweave.services.bulk import (
-    insert_acquaintances,
-    insert_interactions,
-    insert_people,
-    insert_rows,
+from netweave.importers.records import (
+    InteractionRecord,
+    ParseResult,
+    ParseStream,
+    PersonRecord,
+    Rejection,
 )
+from netweave.services.bulk import insert_acquaintances, insert_interactions, insert_rows
 from netweave.services.matching import PeopleIndex, fold, load_index
+from netweave.services.new_people import NewPeople
 from netweave.services.people import get_or_create_organisation, link_kind, normalise_email
 from netweave.services.snapshot import (
     SNAPSHOT_SCALARS,
@@ -220,6 +225,13 @@ def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> boo
 
 
 def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapshot]) -> None:
+    rows_in_all = len(changes.facets) + len(changes.people)
+    with token_triggers_paused(session.connection(), ("person", "facet"), rows_in_all):
+        _insert_items(session, changes)
+        _update_people(session, changes, snaps)
+
+
+def _insert_items(session: Session, changes: _Changes) -> None:
     for model, rows in (
         (Email, changes.emails),
         (Phone, changes.phones),
@@ -229,6 +241,9 @@ def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapsho
     ):
         if rows:  # every row of a table has the same keys, in the same order
             insert_rows(session, model, tuple(rows[0]), [tuple(r.values()) for r in rows])
+
+
+def _update_people(session: Session, changes: _Changes, snaps: dict[int, Snapshot]) -> None:
     updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for pid, row in changes.people.items():
         values = {k: v for k, v in row.items() if k != "organisation"}
@@ -250,13 +265,17 @@ def _renamed(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _split_known(
-    result: ParseResult, index: PeopleIndex, file: str, summary: ImportSummary
-) -> tuple[list[PersonRecord], dict[int, list[PersonRecord]]]:
-    """Valid records that are new people, and the ones that describe known people."""
-    new: list[PersonRecord] = []
-    known: dict[int, list[PersonRecord]] = {}
-    pending = PeopleIndex()  # new people of this same file, so a file never duplicates itself
-    for record in result.people:
+    part: ParseResult,
+    index: PeopleIndex,
+    adding: NewPeople,
+    known: dict[int, list[PersonRecord]],
+    file: str,
+    summary: ImportSummary,
+) -> list[tuple[int, PersonRecord]]:
+    """The part's new people, each with the id reserved for it; a record of someone known,
+    from the database or from earlier in this file, goes to `known` (never a duplicate)."""
+    new: list[tuple[int, PersonRecord]] = []
+    for record in part.people:
         reason = _validate(record)
         if reason:
             summary.rejected.append(Rejection(file, record.line, reason))
@@ -265,41 +284,23 @@ def _split_known(
         if pid is not None:
             known.setdefault(pid, []).append(record)
             continue
-        twin = pending.match(record)
-        if twin is not None:
-            _absorb(new[twin], record)
-            continue
-        pending.add_record(len(new), record)
-        new.append(record)
-    return new, known
+        pid = adding.reserve()
+        index.add_record(pid, record)
+        new.append((pid, record))
+    return new
 
 
-def _absorb(first: PersonRecord, later: PersonRecord) -> None:
-    """Fold a later record of the same person (same file) into the first one."""
-    for attr in ("emails", "phones", "links", "tags", "knows", *RECORD_FACETS):
-        merged = getattr(first, attr)
-        merged += [v for v in getattr(later, attr) if v not in merged]
-    for name in (*RECORD_SCALARS, "organisation"):
-        if is_blank(getattr(first, name)):
-            setattr(first, name, getattr(later, name))
-    first.extra = {**later.extra, **first.extra}
-
-
-@collector_paused()
-def import_parsed(
+def _merge_known(
     session: Session,
-    result: ParseResult,
-    *,
+    known: dict[int, list[PersonRecord]],
+    adding: NewPeople,
+    index: PeopleIndex,
     file: str,
-    strict: bool = False,
-    progress: Callable[[int], None] | None = None,
-) -> ImportSummary:
-    """Merge one parsed file; with `strict`, any rejection raises and nothing is written."""
-    summary = ImportSummary(rejected=list(result.rejected))
-    index = load_index(session)
-    new, known = _split_known(result, index, file, summary)
-    if strict and summary.rejected:
-        raise StrictImportError(summary)
+    summary: ImportSummary,
+) -> None:
+    """Merge the records of known people. A later record of someone this same file added
+    merges the same way (new items added, a differing field a conflict), but that person
+    counts as added, not as updated."""
     snaps = load_snapshots(session, known)
     changes = _Changes()
     for pid, records in known.items():
@@ -307,18 +308,48 @@ def import_parsed(
             _merge_into(snaps[pid], r, changes, summary.conflicts, file, index.by_email)
             for r in records
         ]
-        summary.updated += any(changed)
-        summary.unchanged += not any(changed)
+        if not adding.is_new(pid):
+            summary.updated += any(changed)
+            summary.unchanged += not any(changed)
     _write_changes(session, changes, snaps)
-    ids = insert_people(session, new)
-    summary.added = len(ids)
-    if result.interactions or any(r.knows for r in result.people):  # else nobody reads it
-        for pid, record in zip(ids, new, strict=True):
-            index.add_record(pid, record)
-    if progress:
-        progress(len(result.people))
-    summary.acquaintances = _link_knows(session, result, index, file, summary)
-    summary.interactions = _import_interactions(session, result.interactions, index, file, summary)
+
+
+@collector_paused()
+def import_parsed(
+    session: Session,
+    parsed: ParseResult | ParseStream,
+    *,
+    file: str,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Merge one parsed file; with `strict`, any rejection raises and nothing is written.
+
+    A stream is merged part by part: each part's new people are written while the next
+    part is read. `progress` is called with the number of records of each part merged.
+    """
+    stream = parsed if isinstance(parsed, ParseStream) else ParseStream.whole(parsed)
+    summary = ImportSummary()
+    index = load_index(session)
+    known: dict[int, list[PersonRecord]] = {}
+    knowing: list[PersonRecord] = []
+    interactions: list[InteractionRecord] = []
+    with NewPeople(session, stream.expected) as adding:
+        for part in stream.parts:
+            summary.rejected += part.rejected
+            new = _split_known(part, index, adding, known, file, summary)
+            if not (strict and summary.rejected):  # else only the rejections still matter
+                adding.add(new)
+            summary.added += len(new)
+            knowing += [r for r in part.people if r.knows]
+            interactions += part.interactions
+            if progress:
+                progress(len(part.people) + len(part.interactions))
+    if strict and summary.rejected:
+        raise StrictImportError(summary)
+    _merge_known(session, known, adding, index, file, summary)
+    summary.acquaintances = _link_knows(session, knowing, index, file, summary)
+    summary.interactions = _import_interactions(session, interactions, index, file, summary)
     return summary
 
 
@@ -341,12 +372,14 @@ def _resolve(index: PeopleIndex, ref: str) -> int | None:
 
 
 def _link_knows(
-    session: Session, result: ParseResult, index: PeopleIndex, file: str, summary: ImportSummary
+    session: Session,
+    records: list[PersonRecord],
+    index: PeopleIndex,
+    file: str,
+    summary: ImportSummary,
 ) -> int:
     pairs: list[tuple[int, int]] = []
-    for record in result.people:
-        if not record.knows:
-            continue
+    for record in records:
         me = index.match(record)
         for ref in record.knows:
             other = _resolve(index, ref)
