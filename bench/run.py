@@ -46,7 +46,21 @@ def scripts(names: list[str]) -> list[Path]:
     return found
 
 
+def reference_loop_seconds() -> float:
+    """Seconds a fixed pure-Python loop takes here, best of 3: how fast this machine runs
+    Python right now (the same 2-core machines have varied 2x between sessions)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def run(script: Path) -> str:
+    reference = reference_loop_seconds()
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, check=False
@@ -56,7 +70,10 @@ def run(script: Path) -> str:
     if result.returncode != 0:
         return f"## {script.stem}\n\nFAILED (exit {result.returncode}); see its stderr.\n"
     print(f"{script.name}: {took:.0f} s", file=sys.stderr)
-    measured = f"_Measured {dt.date.today().isoformat()} on {machine()}._"
+    measured = (
+        f"_Measured {dt.date.today().isoformat()} on {machine()}; reference loop "
+        f"(10,000,000 additions in Python) {reference:.2f} s before the run._"
+    )
     return result.stdout.strip() + "\n\n" + measured + "\n"
 
 

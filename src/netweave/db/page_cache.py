@@ -1,8 +1,9 @@
-"""A larger SQLite page cache for the length of a bulk write.
+"""A larger SQLite page cache for the length of an import or another bulk write.
 
 SQLite's default cache is 2 MiB. Inserting 30,000 people (their full-text index, 456,000
 facets and the other indexes) through it evicted and re-read the same B-tree pages over and
-over: with 64 MiB the inserts took a fifth less time (measured for issue #4). The cache
+over: with 64 MiB the inserts took a fifth less time, and merging 341 known people's new
+items, scattered through the indexes, about 40% less (measured for issue #4). The cache
 grows only as pages are used, and goes back to its size when the block ends.
 """
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from netweave.collector import collector_paused
 from netweave.db.models import Email, Facet, Interaction, Link, Person, PersonTag, Phone
+from netweave.db.page_cache import larger_page_cache
 from netweave.db.token_triggers import token_triggers_paused
 from netweave.errors import NetweaveError
 from netweave.importers.records import (
@@ -329,6 +330,17 @@ def import_parsed(
     part is read. `progress` is called with the number of records of each part merged.
     """
     stream = parsed if isinstance(parsed, ParseStream) else ParseStream.whole(parsed)
+    with larger_page_cache(session.connection()):
+        return _import_stream(session, stream, file, strict, progress)
+
+
+def _import_stream(
+    session: Session,
+    stream: ParseStream,
+    file: str,
+    strict: bool,
+    progress: Callable[[int], None] | None,
+) -> ImportSummary:
     summary = ImportSummary()
     index = load_index(session)
     known: dict[int, list[PersonRecord]] = {}

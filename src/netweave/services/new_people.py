@@ -56,11 +56,11 @@ _FACET_KINDS = tuple((attr, str(kind)) for attr, kind in RECORD_FACETS.items())
 
 
 def search_text_of(record: PersonRecord) -> str:
-    parts = [record.full_name, record.title or "", record.location or "", record.organisation or ""]
+    parts = [record.full_name, record.title, record.location, record.organisation]
     parts += [e.value.lower() for e in record.emails] + [t.lower() for t in record.tags]
     for attr in RECORD_FACETS:
         parts += getattr(record, attr)
-    return " ".join(p for p in parts if p)
+    return " ".join(filter(None, parts))
 
 
 class NewPeople:
@@ -125,8 +125,6 @@ class NewPeople:
         tables = ("person", "facet")
         rows = self._expected if self._expected >= PAUSE_FROM_ROWS else 0
         self._stack.enter_context(token_triggers_paused(connection, tables, rows))
-        if rows:
-            self._stack.enter_context(larger_page_cache(connection))
         self._writer = self._stack.enter_context(StatementWriter(connection))
         return self._writer
 
@@ -145,7 +143,7 @@ class NewPeople:
 
 def insert_people(session: Session, records: Sequence[PersonRecord]) -> list[int]:
     """Insert new people with all their items; returns their ids in order."""
-    with NewPeople(session, len(records)) as adding:
+    with larger_page_cache(session.connection()), NewPeople(session, len(records)) as adding:
         ids = [adding.reserve() for _ in records]
         adding.add(list(zip(ids, records, strict=True)))
     return ids
