@@ -97,6 +97,11 @@ class ParseResult:
     format: str = ""
 
 
+# Records per part of a stream: enough that each part's rows fill whole multi-row
+# statements, few enough that writing one part overlaps reading the next.
+PART_RECORDS = 2_000
+
+
 @dataclass
 class ParseStream:
     """A file's records in parts, each read only when asked for.
@@ -111,10 +116,11 @@ class ParseStream:
     parts: Iterator[ParseResult]
 
     @classmethod
-    def whole(cls, result: ParseResult) -> ParseStream:
-        """A file read at once, as one part."""
+    def whole(cls, result: ParseResult, part_records: int = PART_RECORDS) -> ParseStream:
+        """A file read at once, handed on in parts all the same (matching and building the
+        rows of one part then overlaps writing the one before)."""
         expected = len(result.people) + len(result.interactions)
-        return cls(result.format, expected, iter([result]))
+        return cls(result.format, expected, _parts_of(result, part_records))
 
     def collect(self) -> ParseResult:
         """Every part read and joined, in order."""
@@ -124,3 +130,11 @@ class ParseStream:
             whole.interactions += part.interactions
             whole.rejected += part.rejected
         return whole
+
+
+def _parts_of(result: ParseResult, size: int) -> Iterator[ParseResult]:
+    """The people of result in parts of `size`; the first part has all the rest."""
+    people = result.people
+    yield ParseResult(people[:size], result.interactions, result.rejected, result.format)
+    for start in range(size, len(people), size):
+        yield ParseResult(people[start : start + size], format=result.format)

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from netweave.importers.records import ParseResult, ParseStream, PersonRecord, Rejection
+from netweave.importers.records import (
+    PART_RECORDS,
+    ParseResult,
+    ParseStream,
+    PersonRecord,
+    Rejection,
+)
 from netweave.importers.vcard_fast import Card, CutFile, card_props, cut_cards, general_block
 from netweave.importers.vcard_lines import (
     Block,
@@ -34,11 +40,6 @@ class UnreadableCard(Exception):
         self.reason = reason
 
 
-# Cards per part of a streamed file: large enough that each part's rows fill whole
-# multi-row statements, small enough that writing one part overlaps parsing the next.
-PART_CARDS = 2_000
-
-
 def parse_vcard(data: bytes, name: str) -> ParseResult:
     """Parse every card in a vCard file; bad cards become rejections."""
     return parse_vcard_text(decode_vcard(data), name)
@@ -54,7 +55,7 @@ def parse_vcard_text(text: str, name: str) -> ParseResult:
     return stream_vcard_text(text, name).collect()
 
 
-def stream_vcard_text(text: str, name: str, part_cards: int = PART_CARDS) -> ParseStream:
+def stream_vcard_text(text: str, name: str, part_cards: int = PART_RECORDS) -> ParseStream:
     """Cut a regular file into cards now and parse them later, part by part (`vcard_fast`);
     read any other file whole with the general path."""
     cut = cut_cards(text)
