@@ -29,6 +29,26 @@ _BACKLOG = 32
 # instead of 5: the writer needs it twice per statement (to bind the values, and when SQLite
 # returns), and waiting 5 ms each time made 173 statements a second slower.
 _SWITCH_INTERVAL = 0.0005
+_writers_running = 0  # the interval is lowered while any writer runs, restored after the last
+_restore_interval = sys.getswitchinterval()
+_switching = threading.Lock()
+
+
+def _writer_started() -> None:
+    global _writers_running, _restore_interval
+    with _switching:
+        if _writers_running == 0:
+            _restore_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_restore_interval, _SWITCH_INTERVAL))
+        _writers_running += 1
+
+
+def _writer_stopped() -> None:
+    global _writers_running
+    with _switching:
+        _writers_running -= 1
+        if _writers_running == 0:
+            sys.setswitchinterval(_restore_interval)
 
 
 class StatementWriter:
@@ -43,8 +63,7 @@ class StatementWriter:
         self._thread = threading.Thread(target=self._run, name="netweave-bulk-insert")
 
     def __enter__(self) -> StatementWriter:
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL))
+        _writer_started()
         self._thread.start()
         return self
 
@@ -73,7 +92,7 @@ class StatementWriter:
     ) -> None:
         self._queue.put(_DONE)
         self._thread.join()
-        sys.setswitchinterval(self._switch_interval)
+        _writer_stopped()
         if self._error is not None and error is None:
             if isinstance(self._error, self._dbapi_error) and self._failed is not None:
                 # the same exception classes as SQLAlchemy raises (IntegrityError, ...)

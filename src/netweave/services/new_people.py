@@ -31,7 +31,7 @@ from netweave.db.models import (
     utcnow,
 )
 from netweave.db.page_cache import larger_page_cache
-from netweave.db.token_triggers import PAUSE_FROM_ROWS, token_triggers_paused
+from netweave.db.token_triggers import token_triggers_paused
 from netweave.importers.records import PersonRecord
 from netweave.services.bulk import insert_rows, next_id
 from netweave.services.bulk_writer import StatementWriter
@@ -66,8 +66,8 @@ def search_text_of(record: PersonRecord) -> str:
 class NewPeople:
     """`with NewPeople(session, expected) as adding:` reserve ids, then `add` them in parts.
 
-    `expected` is how many records the caller may add in all: from PAUSE_FROM_ROWS on, the
-    per-row token triggers are paused for the block (see `db.token_triggers`). The writer
+    `expected` is how many records the caller may add in all: from 1,000 on, the per-row
+    token triggers are paused for the block (see `db.token_triggers`). The writer
     thread and the pause begin with the first part that holds anyone, so a block that adds
     nobody (a re-import) leaves the triggers and tokens alone. Until the block ends, the
     caller must not use the session's connection.
@@ -123,8 +123,7 @@ class NewPeople:
     def _start(self) -> StatementWriter:
         connection = self._session.connection()
         tables = ("person", "facet")
-        rows = self._expected if self._expected >= PAUSE_FROM_ROWS else 0
-        self._stack.enter_context(token_triggers_paused(connection, tables, rows))
+        self._stack.enter_context(token_triggers_paused(connection, tables, self._expected))
         self._writer = self._stack.enter_context(StatementWriter(connection))
         return self._writer
 
