@@ -1,7 +1,7 @@
 """Importing 30,000 LinkedIn rows and 30,000 vCards: into an empty and a populated database.
 
 Each import is a whole `netweave import FILE --json` process (parse, merge, one transaction),
-timed wall-clock with its peak resident memory (GNU time). Median of 3 runs, each on a fresh
+timed wall-clock with its peak resident memory (GNU time). Median of 5 runs, each on a fresh
 copy of the database. "Empty" is an initialised database (schema, no people); "no database
 yet" is the first use, when the import also creates the schema; "populated" is a database
 already holding a 30,000-person demo network; "again" re-imports the same file into the
@@ -32,7 +32,7 @@ from netweave.importers.export_vcard import people_to_vcard  # noqa: E402
 from netweave.services.demo import load_demo  # noqa: E402
 
 PEOPLE = int(os.environ.get("NETWEAVE_BENCH_IMPORT_PEOPLE", "30000"))
-RUNS = 3
+RUNS = 5
 TODAY = dt.date(2026, 11, 23)
 NETWEAVE = str(ROOT / ".venv" / "bin" / "netweave")
 

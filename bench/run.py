@@ -70,9 +70,11 @@ def run(script: Path) -> str:
     if result.returncode != 0:
         return f"## {script.stem}\n\nFAILED (exit {result.returncode}); see its stderr.\n"
     print(f"{script.name}: {took:.0f} s", file=sys.stderr)
+    after = reference_loop_seconds()
     measured = (
         f"_Measured {dt.date.today().isoformat()} on {machine()}; reference loop "
-        f"(10,000,000 additions in Python) {reference:.2f} s before the run._"
+        f"(10,000,000 additions in Python) {reference:.2f} s before the run, "
+        f"{after:.2f} s after._"
     )
     return result.stdout.strip() + "\n\n" + measured + "\n"
 
