@@ -99,8 +99,9 @@ def stream_bytes(data: bytes, name: str, format: str | None = None) -> ParseStre
         raise UnrecognisedFormat(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     chosen = format or detect(data, name)
     with _as_unreadable(name, chosen):
-        stream = STREAMS[chosen](data, name) if chosen in STREAMS else None
-        if stream is None:
+        if chosen in STREAMS:
+            stream = STREAMS[chosen](data, name)
+        else:
             stream = ParseStream.whole(PARSERS[chosen](data, name))
     return ParseStream(chosen, stream.expected, _guarded(stream.parts, name, chosen))
 

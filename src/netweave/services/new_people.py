@@ -76,9 +76,8 @@ class NewPeople:
     def __init__(self, session: Session, expected: int) -> None:
         self._session = session
         self._expected = expected
-        orgs = session.execute(select(Organisation.name, Organisation.id)).tuples()
-        self._orgs = dict(orgs.all())
-        self._next_org = next_id(session, Organisation.id)
+        self._orgs: dict[str, int] = {}  # read with the first part that adds anyone
+        self._next_org = 0
         self.first_id = self._next_id = next_id(session, Person.id)
         self._now = utcnow()
         self._stack = ExitStack()
@@ -121,6 +120,9 @@ class NewPeople:
             insert_rows(self._session, model, _CHILDREN[model], child_rows, writer)
 
     def _start(self) -> StatementWriter:
+        orgs = self._session.execute(select(Organisation.name, Organisation.id)).tuples()
+        self._orgs = dict(orgs.all())
+        self._next_org = next_id(self._session, Organisation.id)
         connection = self._session.connection()
         tables = ("person", "facet")
         self._stack.enter_context(token_triggers_paused(connection, tables, self._expected))
