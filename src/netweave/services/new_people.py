@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
-from types import TracebackType
 from typing import Any
 
 from sqlalchemy import select
@@ -63,24 +62,24 @@ def search_text_of(record: PersonRecord) -> str:
     return " ".join(filter(None, parts))
 
 
-class NewPeople:
+class NewPeople(ExitStack):
     """`with NewPeople(session, expected) as adding:` reserve ids, then `add` them in parts.
 
     `expected` is how many records the caller may add in all: from 1,000 on, the per-row
     token triggers are paused for the block (see `db.token_triggers`). The writer
     thread and the pause begin with the first part that holds anyone, so a block that adds
-    nobody (a re-import) leaves the triggers and tokens alone. Until the block ends, the
-    caller must not use the session's connection.
+    nobody (a re-import) leaves the triggers and tokens alone; both end with the block (an
+    ExitStack). From that first part on, the caller must not use the session's connection.
     """
 
     def __init__(self, session: Session, expected: int) -> None:
+        super().__init__()
         self._session = session
         self._expected = expected
         self._orgs: dict[str, int] = {}  # read with the first part that adds anyone
         self._next_org = 0
         self.first_id = self._next_id = next_id(session, Person.id)
         self._now = utcnow()
-        self._stack = ExitStack()
         self._writer: StatementWriter | None = None
 
     def reserve(self) -> int:
@@ -90,17 +89,6 @@ class NewPeople:
 
     def is_new(self, pid: int) -> bool:
         return pid >= self.first_id
-
-    def __enter__(self) -> NewPeople:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self._stack.__exit__(kind, error, trace)
 
     def add(self, people: Sequence[tuple[int, PersonRecord]]) -> None:
         """Queue the rows of (reserved id, record) pairs; they are written in order."""
@@ -125,8 +113,8 @@ class NewPeople:
         self._next_org = next_id(self._session, Organisation.id)
         connection = self._session.connection()
         tables = ("person", "facet")
-        self._stack.enter_context(token_triggers_paused(connection, tables, self._expected))
-        self._writer = self._stack.enter_context(StatementWriter(connection))
+        self.enter_context(token_triggers_paused(connection, tables, self._expected))
+        self._writer = self.enter_context(StatementWriter(connection))
         return self._writer
 
     def _organisation_ids(
