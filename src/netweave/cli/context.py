@@ -37,6 +37,12 @@ class AppState:
             ensure_current(self._store)
         return self._store
 
+    def close(self) -> None:
+        """Close the database's connections (SQLite's last one checkpoints and removes
+        the write-ahead log)."""
+        if self._store is not None:
+            self._store.dispose()
+
     def today(self) -> dt.date:
         return self.settings.current_date()
 

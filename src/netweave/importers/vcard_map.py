@@ -149,10 +149,13 @@ class CardBuilder:
 
     def build(self) -> PersonRecord | str:
         """Return the person, or the reason the card holds nobody."""
-        find = handler_for
+        find, person = handler_for, self.person
         for head, value in self.props:
             handler = find(head.name)
-            if handler is not None:
+            if isinstance(handler, str):  # a list of netweave's own: most lines of an export
+                text = unescape(value) if "\\" in value else value
+                getattr(person, handler).append(text.strip())
+            elif handler is not None:
                 handler(self, head, value)
         return self.finish()
 
@@ -310,14 +313,14 @@ _LIST_FIELDS, _TEXT_FIELDS = frozenset(LIST_FIELDS), frozenset(TEXT_FIELDS)
 
 
 @lru_cache(maxsize=4096)
-def handler_for(name: str) -> Handler | None:
-    """What reads a property called `name`: netweave's own, a known one, `extra`, or nothing."""
+def handler_for(name: str) -> Handler | str | None:
+    """What reads a property called `name`: netweave's own, a known one, `extra`, or nothing.
+
+    For netweave's own lists, the name of the PersonRecord list the value goes to."""
     if name.startswith("X-NETWEAVE-"):
         field = name.removeprefix("X-NETWEAVE-").lower().replace("-", "_")
-        if field in _LIST_FIELDS:  # most lines of a netweave export: kept lean
-            return lambda builder, _head, value: getattr(builder.person, field).append(
-                unescape(value).strip()
-            )
+        if field in _LIST_FIELDS:
+            return field
         return lambda builder, head, value: builder.netweave(head, value, field)
     if name in _HANDLERS:
         return _HANDLERS[name]
