@@ -264,16 +264,14 @@ class CardBuilder:
         put_extra(self.person, _keyed(head.name.lower(), self.label(head)), unescape(value))
 
     def netweave(self, head: Head, value: str, field: str) -> None:
-        """An `X-NETWEAVE-<FIELD>` property that is not a list (`handler_for` appends those);
-        `field` is its attribute name."""
+        """An `X-NETWEAVE-<FIELD>` property that is neither a list nor text (`handler_for`
+        reads those); `field` is its attribute name."""
         text = unescape(value).strip()
         person = self.person
-        if field in _TEXT_FIELDS:
-            setattr(person, field, text)
-        elif field in INT_FIELDS and text.lstrip("-").isdecimal():
+        if field in INT_FIELDS and text.lstrip("-").isdecimal():
             setattr(person, field, int(text))
-        elif field == "met_on" and _iso_date(text):
-            person.met_on = _iso_date(text)
+        elif field == "met_on" and (date := _iso_date(text)):
+            person.met_on = date
         elif field == "extra":
             key, *rest = split_escaped(value, ";")
             if key:
@@ -321,6 +319,10 @@ def handler_for(name: str) -> Handler | str | None:
         field = name.removeprefix("X-NETWEAVE-").lower().replace("-", "_")
         if field in _LIST_FIELDS:
             return field
+        if field in _TEXT_FIELDS:  # the most common of the rest: read without a detour
+            return lambda builder, _head, value: setattr(
+                builder.person, field, unescape(value).strip()
+            )
         return lambda builder, head, value: builder.netweave(head, value, field)
     if name in _HANDLERS:
         return _HANDLERS[name]
