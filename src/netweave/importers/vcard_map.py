@@ -161,19 +161,25 @@ class CardBuilder:
 
     def finish(self) -> PersonRecord | str:
         person = self.person
-        name = " ".join(self.parts[k] for k in self.name_order() if self.parts.get(k))
         for key, title in _NAME_EXTRAS:
             if self.parts.get(key) and self.parts[key] not in person.full_name:
                 put_extra(person, title, self.parts[key])
-        fallbacks = [person.full_name, name, person.extra.get("nickname"), person.organisation]
-        fallbacks += [e.value for e in person.emails] + [p.value for p in person.phones]
-        person.full_name = next((f for f in fallbacks if f), "")
+        person.full_name = person.full_name or self.fallback_name()
         if not person.full_name:
             return "card has no name, email, phone or organisation"
         if person.location is None and self.address:
             place = (self.address[3], self.address[4], self.address[6])
             person.location = ", ".join(p for p in place if p) or None
         return person
+
+    def fallback_name(self) -> str:
+        """The name of a card without FN: from N, else the nickname, the organisation, the
+        first email or the first phone; "" if it has none of them."""
+        person = self.person
+        name = " ".join(self.parts[k] for k in self.name_order() if self.parts.get(k))
+        fallbacks = [name, person.extra.get("nickname"), person.organisation]
+        fallbacks += [e.value for e in person.emails] + [p.value for p in person.phones]
+        return next((f for f in fallbacks if f), "")
 
     def name_order(self) -> tuple[str, ...]:
         """Family name first for Chinese, Japanese and Korean names, as they are written."""
