@@ -153,8 +153,7 @@ class CardBuilder:
         for head, value in self.props:
             handler = find(head.name)
             if isinstance(handler, str):  # a list of netweave's own: most lines of an export
-                text = unescape(value) if "\\" in value else value
-                getattr(person, handler).append(text.strip())
+                getattr(person, handler).append(unescape(value).strip())
             elif handler is not None:
                 handler(self, head, value)
         return self.finish()
