@@ -23,12 +23,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import reference_loop_seconds  # noqa: E402
 from netweave.db.migrate import upgrade  # noqa: E402
 from netweave.db.store import Store  # noqa: E402
 from netweave.demo.generate import generate  # noqa: E402
@@ -68,19 +68,10 @@ def linkedin_csv(people: list) -> str:  # type: ignore[type-arg]
     return out.getvalue()
 
 
-def loop_seconds() -> float:
-    """Seconds the reference loop takes right now."""
-    started = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.perf_counter() - started
-
-
 def run_import(db: Path, path: Path) -> tuple[float, float, dict, float]:  # type: ignore[type-arg]
     """Seconds, peak MiB, the JSON summary of one import process, and the reference loop's
     seconds just before it."""
-    loop = loop_seconds()
+    loop = reference_loop_seconds()
     cmd = ["/usr/bin/time", "-f", "%e %M", NETWEAVE, "--db", str(db), "import", str(path), "--json"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     seconds, kib = done.stderr.strip().splitlines()[-1].split()

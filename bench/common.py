@@ -27,6 +27,16 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - started
 
 
+def reference_loop_seconds() -> float:
+    """Seconds a fixed pure-Python loop (10,000,000 additions) takes right now: how fast this
+    machine runs Python at the moment (the same 2-core machines have varied 2-4x)."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def peak_rss_mib() -> float:
     """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

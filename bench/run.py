@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
+sys.path.insert(0, str(ROOT))
+
+from bench.common import reference_loop_seconds  # noqa: E402
 
 
 def machine() -> str:
@@ -46,21 +49,13 @@ def scripts(names: list[str]) -> list[Path]:
     return found
 
 
-def reference_loop_seconds() -> float:
-    """Seconds a fixed pure-Python loop takes here, best of 3: how fast this machine runs
-    Python right now (the same 2-core machines have varied 2x between sessions)."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        total = 0
-        for i in range(10_000_000):
-            total += i
-        best = min(best, time.perf_counter() - started)
-    return best
+def best_reference_loop() -> float:
+    """The reference loop's seconds, best of 3."""
+    return min(reference_loop_seconds() for _ in range(3))
 
 
 def run(script: Path) -> str:
-    reference = reference_loop_seconds()
+    reference = best_reference_loop()
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, check=False
@@ -70,7 +65,7 @@ def run(script: Path) -> str:
     if result.returncode != 0:
         return f"## {script.stem}\n\nFAILED (exit {result.returncode}); see its stderr.\n"
     print(f"{script.name}: {took:.0f} s", file=sys.stderr)
-    after = reference_loop_seconds()
+    after = best_reference_loop()
     measured = (
         f"_Measured {dt.date.today().isoformat()} on {machine()}; reference loop "
         f"(10,000,000 additions in Python) {reference:.2f} s before the run, "
