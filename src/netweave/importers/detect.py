@@ -126,7 +126,7 @@ def _as_unreadable(name: str, chosen: str) -> Iterator[None]:
 
 def detect(data: bytes, name: str) -> str:
     """Name the format of data, or raise UnrecognisedFormat listing the formats tried."""
-    if not data.strip():
+    if not data or data.isspace():  # not `strip`, which copies a whole large file
         raise UnrecognisedFormat(f"{name} is empty")
     head = guess_decode(data[:_SNIFF_BYTES])
     found = _detect_text(head)

@@ -19,7 +19,7 @@ from netweave.importers.records import (
     PersonRecord,
     Rejection,
 )
-from netweave.importers.vcard_fast import Card, CutFile, card_props, cut_cards, general_block
+from netweave.importers.vcard_fast import Card, CutFile, card_person, cut_cards, general_block
 from netweave.importers.vcard_lines import (
     Block,
     Head,
@@ -28,7 +28,7 @@ from netweave.importers.vcard_lines import (
     parse_line,
     split_blocks,
 )
-from netweave.importers.vcard_map import props_to_person
+from netweave.importers.vcard_map import Entry, props_to_person
 
 
 class UnreadableCard(Exception):
@@ -68,22 +68,22 @@ def _fast_parts(cut: CutFile, name: str, part_cards: int) -> Iterator[ParseResul
     """Parts of `part_cards` cards. From a card that does not read as exactly one card alone
     (a quoted-printable soft break swallowing its END:VCARD, say), the rest of the file goes
     through the general path: the cards before it read the same either way."""
-    heads: dict[str, Head | None] = {}
+    entries: dict[str, Entry] = {}
     for first in range(0, len(cut.cards), part_cards):
         part = ParseResult(format="vcard")
         for card in cut.cards[first : first + part_cards]:
-            if not _add_card(part, card, heads, name):
+            if not _add_card(part, card, entries, name):
                 yield part
                 yield _parse_general(cut.text[card.start :], name, card.line)
                 return
         yield part
 
 
-def _add_card(part: ParseResult, card: Card, heads: dict[str, Head | None], name: str) -> bool:
+def _add_card(part: ParseResult, card: Card, entries: dict[str, Entry], name: str) -> bool:
     """Parse one card into part; False if it needs the general path of the rest of the file."""
-    props = card_props(card, heads)
-    if props is not None:
-        _add_person(part, props_to_person(props, card.line), name, card.line)
+    person = card_person(card, entries)
+    if person is not None:
+        _add_person(part, person, name, card.line)
         return True
     block = general_block(card)
     if block is None:

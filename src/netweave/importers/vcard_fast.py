@@ -2,7 +2,8 @@
 
 Most files are regular: cards back to back, one property per (folded) line, no
 quoted-printable soft breaks. Here cards are cut out with `str.find`, unfolded with one
-regex, and each distinct property head (`EMAIL;TYPE=work`) is parsed once per file. A card
+regex, each distinct property head (`EMAIL;TYPE=work`) is parsed once per file, and a card
+is read into its person in one pass over its lines. A card
 this cannot read alone (quoted-printable, unindented base64, blank lines, a line that is no
 property) goes through the general path of `vcard_lines` by itself; a file whose cards are
 not cleanly delimited (text between cards, nested AGENT cards) goes through it whole, and
@@ -15,19 +16,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netweave.importers.records import PersonRecord
 from netweave.importers.vcard_lines import (
     Block,
     Head,
     Prop,
+    general_only,
     parse_line,
-    parse_params,
     split_blocks,
 )
+from netweave.importers.vcard_map import Entry, head_entry, lines_to_person, props_to_person
 
 _BEGIN = "BEGIN:VCARD\n"
 _END = "\nEND:VCARD\n"
 _FOLD = re.compile(r"\n[ \t]")
-_NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
 _BEGIN_HEAD, _END_HEAD = Head("BEGIN"), Head("END")
 
 
@@ -72,40 +74,41 @@ def cut_cards(text: str) -> CutFile | None:
     return None if text[pos:].strip() else CutFile(text, cards)
 
 
-def read_head(head: str) -> Head | None:
-    """Parse `group.NAME;PARAM=value` once; None for what only the general path reads."""
-    if '"' in head or _general_only(head):
+def card_person(card: Card, entries: dict[str, Entry]) -> PersonRecord | str | None:
+    """The person a regular card describes, or why it describes nobody; None if the card
+    needs the general path. Most cards are read in one pass (`lines_to_person`); a card
+    with grouped properties or a quoted parameter takes two (`card_props`)."""
+    lines = card_lines(card)
+    if lines is None:
         return None
-    base, semi, params = head.partition(";")
-    match = _NAME.fullmatch(base)
-    if match is None or match[2].upper() in ("BEGIN", "END"):
-        return None
-    return Head(match[2].upper(), parse_params(params) if semi else {}, match[1])
+    person = lines_to_person(lines, entries, card.line)
+    if person is not None:
+        return person
+    props = card_props(lines, entries)
+    return None if props is None else props_to_person(props, card.line)
 
 
-def _general_only(head: str) -> bool:
-    """A head whose lines the general path may join differently: quoted-printable soft
-    breaks, and base64 with unindented continuation lines (vCard 2.1 photos)."""
-    upper = head.upper()
-    return "QUOTED-PRINTABLE" in upper or "BASE64" in upper or "ENCODING=B" in upper
-
-
-def card_props(card: Card, heads: dict[str, Head | None]) -> list[tuple[Head, str]] | None:
-    """The properties of a card, or None if it needs the general path."""
+def card_lines(card: Card) -> list[str] | None:
+    """The card's content lines, unfolded, without BEGIN and END; None if it is irregular."""
     if "\n\n" in card.text:
         return None
     lines = _FOLD.sub("", card.text).split("\n")
     if lines[0] != "BEGIN:VCARD" or lines[-1] != "END:VCARD":
         return None
+    return lines[1:-1]
+
+
+def card_props(lines: list[str], entries: dict[str, Entry]) -> list[tuple[Head, str]] | None:
+    """The properties of a card's content lines, or None if it needs the general path."""
     props: list[tuple[Head, str]] = [(_BEGIN_HEAD, "VCARD")]
-    for line in lines[1:-1]:
+    for line in lines:
         name, colon, value = line.partition(":")
         try:
-            head = heads[name]
+            entry = entries[name]
         except KeyError:
-            head = heads[name] = read_head(name)
-        if head is not None and colon:
-            props.append((head, value))
+            entry = entries[name] = head_entry(name)
+        if entry is not None and colon:
+            props.append((entry[0], value))
         elif (quoted := _quoted(line, name)) is not None:
             props.append(quoted)
         else:
@@ -116,7 +119,7 @@ def card_props(card: Card, heads: dict[str, Head | None]) -> list[tuple[Head, st
 
 def _quoted(line: str, head: str) -> Prop | None:
     """A line with a quoted parameter (`TYPE="work,voice"`), read by the general parser."""
-    if '"' not in head or _general_only(head):
+    if '"' not in head or general_only(head):
         return None
     prop = parse_line(line)
     return None if prop is None or prop.name in ("BEGIN", "END") else prop

@@ -23,6 +23,7 @@ from netweave.importers.text import (
 
 _CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _LINE = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)([;:])")
+_NAME = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]+=*")
 _BARE_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _CARET = re.compile(r"\^[n^']")
@@ -240,6 +241,25 @@ def parse_params(segment: str) -> dict[str, list[str]]:
             values = [part for value in values for part in value.split(",")]
         params.setdefault(name, []).extend(values)
     return params
+
+
+def read_head(head: str) -> Head | None:
+    """Parse `group.NAME;PARAM=value` once; None for what only the general path reads:
+    a quoted parameter, BEGIN and END, and the heads of `general_only`."""
+    if '"' in head or general_only(head):
+        return None
+    base, semi, params = head.partition(";")
+    match = _NAME.fullmatch(base)
+    if match is None or match[2].upper() in ("BEGIN", "END"):
+        return None
+    return Head(match[2].upper(), parse_params(params) if semi else {}, match[1])
+
+
+def general_only(head: str) -> bool:
+    """A head whose lines the general path may join differently: quoted-printable soft
+    breaks, and base64 with unindented continuation lines (vCard 2.1 photos)."""
+    upper = head.upper()
+    return "QUOTED-PRINTABLE" in upper or "BASE64" in upper or "ENCODING=B" in upper
 
 
 def _find_colon(rest: str) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from netweave.importers.records import FACET_FIELDS, Labelled, PersonRecord
-from netweave.importers.vcard_lines import Head
+from netweave.importers.vcard_lines import Head, read_head
 
 # Machine bookkeeping, not something a person typed.
 _IGNORED = {
@@ -149,14 +149,16 @@ class CardBuilder:
 
     def build(self) -> PersonRecord | str:
         """Return the person, or the reason the card holds nobody."""
-        find, person = handler_for, self.person
         for head, value in self.props:
-            handler = find(head.name)
-            if isinstance(handler, str):  # a list of netweave's own: most lines of an export
-                getattr(person, handler).append(unescape(value).strip())
-            elif handler is not None:
-                handler(self, head, value)
+            self.read(head, handler_for(head.name), value)
         return self.finish()
+
+    def read(self, head: Head, handler: Handler | str | None, value: str) -> None:
+        """Read one property with what `handler_for` gave for its name."""
+        if isinstance(handler, str):  # a list of netweave's own: most lines of an export
+            getattr(self.person, handler).append(unescape(value).strip())
+        elif handler is not None:
+            handler(self, head, value)
 
     def finish(self) -> PersonRecord | str:
         person = self.person
@@ -337,3 +339,38 @@ def handler_for(name: str) -> Handler | str | None:
 def props_to_person(props: Sequence[tuple[Head, str]], line: int) -> PersonRecord | str:
     """Build the person a card describes, or say why it describes nobody."""
     return CardBuilder(props, line).build()
+
+
+# A content line's head as the fast path reads it, parsed once per file: the Head and what
+# reads it (`handler_for`); None for a head only the general path reads (`read_head`).
+Entry = tuple[Head, Handler | str | None] | None
+
+
+def head_entry(head: str) -> Entry:
+    parsed = read_head(head)
+    return None if parsed is None else (parsed, handler_for(parsed.name))
+
+
+def lines_to_person(
+    lines: list[str], entries: dict[str, Entry], line: int
+) -> PersonRecord | str | None:
+    """Build the person from a regular card's unfolded content lines in one pass, as
+    `props_to_person` would; None if a line needs that two-pass way: a grouped property
+    (Apple's labels are read across the card, `CardBuilder.ablabel`), or a head the fast
+    path cannot read alone. Most lines are netweave's own lists: `read`, inlined."""
+    builder = CardBuilder((), line)
+    person = builder.person
+    for text in lines:
+        name, colon, value = text.partition(":")
+        try:
+            entry = entries[name]
+        except KeyError:
+            entry = entries[name] = head_entry(name)
+        if entry is None or not colon or entry[0].group is not None:
+            return None
+        head, handler = entry
+        if isinstance(handler, str):
+            getattr(person, handler).append(unescape(value).strip())
+        elif handler is not None:
+            handler(builder, head, value)
+    return builder.finish()
