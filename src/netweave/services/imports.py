@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from netweave.collector import collector_paused
 from netweave.db.models import Email, Facet, Interaction, Link, Person, PersonTag, Phone
 from netweave.db.page_cache import larger_page_cache
+from netweave.db.search import search_text_renewed_once
 from netweave.db.token_triggers import token_triggers_paused
 from netweave.errors import NetweaveError
 from netweave.importers.records import (
@@ -227,9 +228,11 @@ def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> boo
 
 def _write_changes(session: Session, changes: _Changes, snaps: dict[int, Snapshot]) -> None:
     rows_in_all = len(changes.facets) + len(changes.people)
-    with token_triggers_paused(session.connection(), ("person", "facet"), rows_in_all):
+    connection = session.connection()
+    with token_triggers_paused(connection, ("person", "facet"), rows_in_all):
         _insert_items(session, changes)
-        _update_people(session, changes, snaps)
+        with search_text_renewed_once(connection, changes.people):
+            _update_people(session, changes, snaps)
 
 
 def _insert_items(session: Session, changes: _Changes) -> None:
