@@ -82,19 +82,20 @@ class PeopleIndex:
     by_email: dict[str, int] = field(default_factory=dict)
     by_linkedin: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # folded name by id, per folded organisation: everyone, and those without an email
     by_org: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    by_org_no_email: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
     org_of: dict[int, str] = field(default_factory=dict)
-    with_email: set[int] = field(default_factory=set)
 
     def add(
         self, pid: int, name: str, org: str | None, emails: list[str], links: list[str]
     ) -> None:
-        folded_org = fold(org)
-        self.by_name[fold(name)].append(pid)
-        self.by_org[folded_org][pid] = fold(name)
+        folded_org, folded_name = fold(org), fold(name)
+        self.by_name[folded_name].append(pid)
+        self.by_org[folded_org][pid] = folded_name
+        if not emails:
+            self.by_org_no_email[folded_org][pid] = folded_name
         self.org_of[pid] = folded_org
-        if emails:
-            self.with_email.add(pid)
         for email in emails:
             self.by_email.setdefault(email.strip().lower(), pid)
         for url in links:
@@ -130,9 +131,7 @@ class PeopleIndex:
     def _fuzzy(self, name: str, org: str, has_email: bool) -> int | None:
         if not org or not name:
             return None  # without an organisation a similar name is too weak a signal
-        block = self.by_org.get(org)
-        if block and has_email:
-            block = {pid: n for pid, n in block.items() if pid not in self.with_email}
+        block = (self.by_org_no_email if has_email else self.by_org).get(org)
         if not block:
             return None
         best = process.extractOne(
