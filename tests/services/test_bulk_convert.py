@@ -24,7 +24,9 @@ def test_remembered_conversions_equal_converting_each_value(rows: list[tuple]) -
     table = Person.__table__
     convert = _converter(table, COLUMNS, dialect)  # type: ignore[arg-type]
     assert convert is not None
-    for temperament, extra, met_on in rows * 2:  # each row twice: the second time remembered
+    # each row twice in a row (the same objects as the row before), then all again (equal
+    # values seen before): converted once, then remembered
+    for temperament, extra, met_on in [r for r in rows for _ in (1, 2)] + rows:
         row = (temperament, extra, met_on, "Ana")
         expected = [
             table.c[name].type.dialect_impl(dialect).bind_processor(dialect)(value)  # type: ignore[misc]

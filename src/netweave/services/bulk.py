@@ -96,19 +96,26 @@ def _converter(
     if not processors:
         return None
     seen: dict[tuple[int, Hashable], Any] = {}
+    # the value of each column in the row before, and what it became: often the same object
+    last = [(_NOTHING, None)] * len(columns)
 
     def convert(row: Sequence[Any]) -> list[Any]:
         out = list(row)
         for i, process in processors:
             value = out[i]
+            before, converted = last[i]
+            if value is before:
+                out[i] = converted
+                continue
             key = _memo_key(value)
             if key is None:
                 out[i] = process(value)
-                continue
-            try:
-                out[i] = seen[i, key]
-            except KeyError:
-                out[i] = seen[i, key] = process(value)
+            else:
+                try:
+                    out[i] = seen[i, key]
+                except KeyError:
+                    out[i] = seen[i, key] = process(value)
+            last[i] = (value, out[i])
         return out
 
     return convert
@@ -118,7 +125,7 @@ def _memo_key(value: Any) -> Hashable | None:
     """A key standing for value among its column's values, or None to convert it each time.
 
     Only texts go into a list's or dict's key: 1, 1.0 and True are equal keys but three
-    different JSON values.
+    different JSON values (`str.join` takes texts only, and is quicker to ask).
     """
     kind = type(value)
     if kind in _DATES:
@@ -129,9 +136,14 @@ def _memo_key(value: Any) -> Hashable | None:
         items = tuple(chain.from_iterable(value.items()))
     else:
         return None
-    return (kind, items) if all(type(item) is str for item in items) else None
+    try:
+        "".join(items)
+    except TypeError:
+        return None
+    return (kind, items)
 
 
+_NOTHING = object()
 _DATES = (dt.date, dt.datetime)
 
 
