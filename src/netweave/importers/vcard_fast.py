@@ -3,11 +3,11 @@
 Most files are regular: cards back to back, one property per (folded) line, no
 quoted-printable soft breaks. Here cards are cut out with `str.find`, unfolded with one
 regex, each distinct property head (`EMAIL;TYPE=work`) is parsed once per file, and a card
-is read into its person in one pass over its lines. A card
-this cannot read alone (quoted-printable, unindented base64, blank lines, a line that is no
-property) goes through the general path of `vcard_lines` by itself; a file whose cards are
-not cleanly delimited (text between cards, nested AGENT cards) goes through it whole, and
-from a card that does not read as exactly one card on, the rest of the file does.
+is read into its person in one pass over its lines. A card this cannot read alone
+(quoted-printable, unindented base64, blank lines, a line that is no property) goes
+through the general path of `vcard_lines` by itself; a file whose cards are not cleanly
+delimited (text between cards, nested AGENT cards) goes through it whole, and from a card
+that does not read as exactly one card on, the rest of the file does.
 `tests/reliability/test_fast_paths.py` checks that both paths agree.
 """
 
