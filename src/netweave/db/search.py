@@ -63,12 +63,14 @@ def search_text_renewed_once(connection: Connection, ids: Iterable[int]) -> Iter
     expression: nothing to do there.
     """
     ids = sorted(set(ids))
-    if connection.dialect.name != "sqlite" or len(ids) < RENEW_ONCE_FROM:
+    create = None
+    if connection.dialect.name == "sqlite" and len(ids) >= RENEW_ONCE_FROM:
+        create = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'person_fts_au'"
+        ).scalar_one_or_none()
+    if create is None:  # few people, PostgreSQL, or no full-text index to keep up
         yield
         return
-    create = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'person_fts_au'"
-    ).scalar_one()
     connection.exec_driver_sql("DROP TRIGGER person_fts_au")
     _for_ids(connection, _FORGET, ids)
     try:
