@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +153,16 @@ def test_a_killed_worker_is_retried_and_the_answer_is_unchanged(
     assert computed == len(parts)
     np.testing.assert_array_equal(np.concatenate([f["people"] for f in found]), expected.people)
     np.testing.assert_array_equal(np.concatenate([f["scores"] for f in found]), expected.scores)
+
+
+def test_a_shared_object_stays_on_every_worker(dask: DaskExecutor) -> None:
+    """What lets a killed worker's tasks run elsewhere: the other workers still hold the
+    shared input. Dask's default memory manager cut the broadcast copies to one within its
+    2 s interval, and then the death of that one worker lost the input for good."""
+    dask.client.wait_for_workers(2, timeout=60)  # a worker killed by another test restarts
+    handle = dask.share("the scorer stands in here " * 100)
+    time.sleep(3)
+    assert len(dask.client.who_has(handle)[handle.key]) == 2
 
 
 class Interrupted(Exception):

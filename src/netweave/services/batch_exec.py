@@ -131,15 +131,24 @@ class DaskExecutor:
 
 
 def local_cluster(workers: int = 2) -> Any:
-    """A LocalCluster of single-threaded worker processes on 127.0.0.1 (dashboard if bokeh)."""
+    """A LocalCluster of single-threaded worker processes on 127.0.0.1 (dashboard if bokeh).
+
+    Its scheduler runs without the active memory manager, whose default policy drops the
+    copies `share` broadcasts to every worker down to one within seconds: when the worker
+    holding the last copy died, the shared object was lost for good ("lost scattered data")
+    and every task still to run was cancelled instead of retried on the other workers.
+    """
     has_bokeh = importlib.util.find_spec("bokeh") is not None
-    return distributed().LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0" if has_bokeh else None,
-    )
+    import dask.config
+
+    with dask.config.set({"distributed.scheduler.active-memory-manager.start": False}):
+        return distributed().LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0" if has_bokeh else None,
+        )
 
 
 def _dashboard(client: Any, *, started_here: bool) -> str | None:
