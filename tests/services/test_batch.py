@@ -165,6 +165,13 @@ def test_a_shared_object_stays_on_every_worker(dask: DaskExecutor) -> None:
     assert len(dask.client.who_has(handle)[handle.key]) == 2
 
 
+def test_a_job_whose_shared_input_is_lost_stops_with_a_clear_error(dask: DaskExecutor) -> None:
+    handle = dask.share("the scorer stands in here")
+    dask.client.cancel(handle)  # as when the only worker holding it dies
+    with pytest.raises(NetweaveError, match="lost the job's shared input"):
+        list(dask.run(lambda shared, item: item, handle, [1, 2], ["lost-1", "lost-2"]))
+
+
 class Interrupted(Exception):
     pass
 

@@ -22,6 +22,11 @@ R = TypeVar("R")
 INSTALL_HINT = "pip install 'netweave[batch]'"
 RETRIES = 3  # a task whose worker dies, or that raises, is re-run up to this many times
 ENGINES = ("local", "dask")
+LOST_INPUT = (
+    "the Dask cluster lost the job's shared input (the worker holding its last copy "
+    "stopped) and cancelled the tasks still to run; run the command again: the partitions "
+    "already finished are kept (see docs/scale.md for keeping a copy on every worker)"
+)
 
 
 class Executor(Protocol):
@@ -118,6 +123,8 @@ class DaskExecutor:
         where = {f.key: position for position, f in enumerate(futures)}
         try:
             for future in distributed().as_completed(futures):
+                if future.cancelled():  # only by the cluster: its input is gone
+                    raise NetweaveError(LOST_INPUT)
                 yield where[future.key], future.result()
                 future.release()
         finally:
