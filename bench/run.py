@@ -90,8 +90,16 @@ def previous_sections() -> dict[str, str]:
     return found
 
 
+def compile_sources() -> None:
+    """Write the bytecode of netweave's sources first, as installing a package does: the
+    editable install leaves them uncompiled, and where PYTHONDONTWRITEBYTECODE is set (as
+    on these machines) every timed command would compile them again."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+
+
 def main() -> int:
     chosen = scripts(sys.argv[1:])
+    compile_sources()
     sections = previous_sections()
     for script in chosen:
         sections[script.stem] = run(script)
