@@ -28,7 +28,7 @@ from netweave.importers.vcard_lines import (
     parse_line,
     split_blocks,
 )
-from netweave.importers.vcard_map import Entry, props_to_person
+from netweave.importers.vcard_map import Entries, props_to_person
 
 
 class UnreadableCard(Exception):
@@ -68,7 +68,7 @@ def _fast_parts(cut: CutFile, name: str, part_cards: int) -> Iterator[ParseResul
     """Parts of `part_cards` cards. From a card that does not read as exactly one card alone
     (a quoted-printable soft break swallowing its END:VCARD, say), the rest of the file goes
     through the general path: the cards before it read the same either way."""
-    entries: dict[str, Entry] = {}
+    entries = Entries()
     for first in range(0, len(cut.cards), part_cards):
         part = ParseResult(format="vcard")
         for card in cut.cards[first : first + part_cards]:
@@ -79,7 +79,7 @@ def _fast_parts(cut: CutFile, name: str, part_cards: int) -> Iterator[ParseResul
         yield part
 
 
-def _add_card(part: ParseResult, card: Card, entries: dict[str, Entry], name: str) -> bool:
+def _add_card(part: ParseResult, card: Card, entries: Entries, name: str) -> bool:
     """Parse one card into part; False if it needs the general path of the rest of the file."""
     person = card_person(card, entries)
     if person is not None:

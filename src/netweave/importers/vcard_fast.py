@@ -25,7 +25,7 @@ from netweave.importers.vcard_lines import (
     parse_line,
     split_blocks,
 )
-from netweave.importers.vcard_map import Entry, head_entry, lines_to_person, props_to_person
+from netweave.importers.vcard_map import Entries, lines_to_person, props_to_person
 
 _BEGIN = "BEGIN:VCARD\n"
 _END = "\nEND:VCARD\n"
@@ -74,7 +74,7 @@ def cut_cards(text: str) -> CutFile | None:
     return None if text[pos:].strip() else CutFile(text, cards)
 
 
-def card_person(card: Card, entries: dict[str, Entry]) -> PersonRecord | str | None:
+def card_person(card: Card, entries: Entries) -> PersonRecord | str | None:
     """The person a regular card describes, or why it describes nobody; None if the card
     needs the general path. Most cards are read in one pass (`lines_to_person`); a card
     with grouped properties or a quoted parameter takes two (`card_props`)."""
@@ -98,15 +98,12 @@ def card_lines(card: Card) -> list[str] | None:
     return lines[1:-1]
 
 
-def card_props(lines: list[str], entries: dict[str, Entry]) -> list[tuple[Head, str]] | None:
+def card_props(lines: list[str], entries: Entries) -> list[tuple[Head, str]] | None:
     """The properties of a card's content lines, or None if it needs the general path."""
     props: list[tuple[Head, str]] = [(_BEGIN_HEAD, "VCARD")]
     for line in lines:
         name, colon, value = line.partition(":")
-        try:
-            entry = entries[name]
-        except KeyError:
-            entry = entries[name] = head_entry(name)
+        entry = entries[name]
         if entry is not None and colon:
             props.append((entry[0], value))
         elif (quoted := _quoted(line, name)) is not None:

@@ -346,14 +346,16 @@ def props_to_person(props: Sequence[tuple[Head, str]], line: int) -> PersonRecor
 Entry = tuple[Head, Handler | str | None] | None
 
 
-def head_entry(head: str) -> Entry:
-    parsed = read_head(head)
-    return None if parsed is None else (parsed, handler_for(parsed.name))
+class Entries(dict[str, Entry]):
+    """The heads of a file read so far: `entries[head]` parses a head the first time."""
+
+    def __missing__(self, head: str) -> Entry:
+        parsed = read_head(head)
+        entry = self[head] = None if parsed is None else (parsed, handler_for(parsed.name))
+        return entry
 
 
-def lines_to_person(
-    lines: list[str], entries: dict[str, Entry], line: int
-) -> PersonRecord | str | None:
+def lines_to_person(lines: list[str], entries: Entries, line: int) -> PersonRecord | str | None:
     """Build the person from a regular card's unfolded content lines in one pass, as
     `props_to_person` would; None if a line needs that two-pass way: a grouped property
     (Apple's labels are read across the card, `CardBuilder.ablabel`), or a head the fast
@@ -362,10 +364,7 @@ def lines_to_person(
     person = builder.person
     for text in lines:
         name, colon, value = text.partition(":")
-        try:
-            entry = entries[name]
-        except KeyError:
-            entry = entries[name] = head_entry(name)
+        entry = entries[name]
         if entry is None or not colon or entry[0].group is not None:
             return None
         head, handler = entry
