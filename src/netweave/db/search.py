@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from netweave.db.triggers import triggers_dropped
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # From this many people on, `search_text_renewed_once` pays for itself (each row's own
 # renewal cost 0.3-0.6 ms; the trigger's drop and re-creation cost about as much as two).
@@ -58,8 +60,8 @@ def search_text_renewed_once(connection: Connection, ids: Iterable[int]) -> Iter
     Row by row, SQLite's update trigger removes a row's old entry and adds the new one, and
     FTS5 writes out its pending changes every time a row id does not increase: 339 people
     updated by an import took 0.22 s, against 0.01 s for the two statements here. The
-    trigger is dropped for the block and re-created from its stored SQL, inside the
-    caller's transaction, which must roll back if the block raises. PostgreSQL indexes an
+    trigger is dropped for the block (`db.triggers`); the caller's transaction must roll
+    back if the block raises. PostgreSQL indexes an
     expression: nothing to do there.
     """
     ids = sorted(set(ids))
@@ -71,13 +73,10 @@ def search_text_renewed_once(connection: Connection, ids: Iterable[int]) -> Iter
     if create is None:  # few people, PostgreSQL, or no full-text index to keep up
         yield
         return
-    connection.exec_driver_sql("DROP TRIGGER person_fts_au")
-    _for_ids(connection, _FORGET, ids)
-    try:
+    with triggers_dropped(connection, [("person_fts_au", create)]):
+        _for_ids(connection, _FORGET, ids)
         yield
         _for_ids(connection, _INDEX, ids)
-    finally:
-        connection.exec_driver_sql(create)
 
 
 def _for_ids(connection: Connection, sql: str, ids: list[int]) -> None:

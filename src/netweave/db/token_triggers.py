@@ -3,9 +3,8 @@
 The engine and routing tokens (`engine_state`, migrations 0006 and 0009) are renewed by
 row triggers, which SQLite only has FOR EACH ROW: inserting 450,000 facets ran 900,000
 token updates, a third of the insert's time. For a bulk insert, `token_triggers_paused`
-drops those triggers inside the caller's transaction, renews both tokens once when the
-block ends, and recreates the triggers from their own stored SQL. It all happens in the
-writer's transaction: readers never see the triggers missing, and a rollback restores them.
+drops those triggers inside the caller's transaction (`db.triggers`), renews both tokens
+once when the block ends, and recreates the triggers from their own stored SQL.
 On PostgreSQL it changes nothing (its triggers stay on; bulk loads there are not the default).
 """
 
@@ -15,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
+
+from netweave.db.triggers import triggers_dropped
 
 TOKEN_TRIGGER_PREFIXES = ("engine_state_", "routing_state_")
 RENEW_TOKENS = "UPDATE engine_state SET token = lower(hex(randomblob(16)))"
@@ -43,12 +44,9 @@ def token_triggers_paused(
         yield
         return
     paused = token_triggers(connection, tables)
-    for name, _ in paused:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
     try:
-        yield
+        with triggers_dropped(connection, paused):
+            yield
     finally:
-        for _, create in paused:
-            connection.exec_driver_sql(create)
         if paused:
             connection.exec_driver_sql(RENEW_TOKENS)
