@@ -15,8 +15,14 @@ from urllib.parse import unquote, urlsplit
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from netweave.importers.vcard import _parse_general, parse_vcard_text, stream_vcard_text
+from netweave.importers.vcard import (
+    _parse_general,
+    parse_vcard,
+    parse_vcard_text,
+    stream_vcard_text,
+)
 from netweave.importers.vcard_fast import cut_cards
+from netweave.importers.vcard_lines import decode_vcard
 from netweave.services.matching import linkedin_key
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -81,8 +87,11 @@ def folded(draw: st.DrawFn, line: str) -> str:
     return line[:at] + "\n" + draw(st.sampled_from([" ", "\t"])) + line[at:]
 
 
+LINE_ENDS = st.sampled_from(["\r\n", "\n", "\r", "mixed"])
+
+
 @st.composite
-def vcard_files(draw: st.DrawFn) -> str:
+def vcard_files(draw: st.DrawFn, line_ends: st.SearchStrategy[str] = LINE_ENDS) -> str:
     parts: list[str] = []
     for _ in range(draw(st.integers(0, 4))):
         body = [draw(folded(item)) for item in draw(st.lists(line, max_size=8))]
@@ -91,26 +100,59 @@ def vcard_files(draw: st.DrawFn) -> str:
             card.append("END:VCARD")
         parts += card
         parts += draw(st.lists(st.sampled_from(["", "", " ", "\t", "x"]), max_size=1))
-    return "\n".join(parts).replace("\n", draw(st.sampled_from(["\r\n", "\n", "\r"])))
+    ends = draw(line_ends)
+    if ends != "mixed":
+        return "\n".join(parts).replace("\n", ends)
+    # most lines CRLF, a few LF or CR: what a file edited by hand on two systems holds
+    mixed = st.sampled_from(["\r\n"] * 6 + ["\n", "\r"])
+    return "".join(part + draw(mixed) for part in parts)
 
 
 @SETTINGS
 @given(vcard_files(), st.integers(1, 3))
 def test_vcard_fast_path_agrees_with_the_general_path(text: str, part_cards: int) -> None:
-    event("fast path" if cut_cards(text) is not None else "general path")
+    event("fast path" if cut_cards(text.encode()) is not None else "general path")
     assert parse_vcard_text(text, "f.vcf") == _parse_general(text, "f.vcf")
     # in parts of a card or a few, every boundary between parts is tried
     assert stream_vcard_text(text, "f.vcf", part_cards).collect() == _parse_general(text, "f.vcf")
 
 
+@SETTINGS
+@given(vcard_files(st.just("mixed")))
+def test_vcard_files_mixing_line_ends_read_as_the_general_path_reads_them(text: str) -> None:
+    """A file is cut with its CRLF line ends only if every line ends so: an LF or a CR
+    among them would join or split lines the general path splits or joins."""
+    assert parse_vcard_text(text, "f.vcf") == _parse_general(text, "f.vcf")
+
+
+@SETTINGS
+@given(vcard_files(), st.sampled_from(["utf-8", "cp1252", "utf-8 then cp1252", "utf-16"]))
+def test_vcard_bytes_read_as_their_decoded_text(text: str, encoding: str) -> None:
+    """A file is cut as bytes when it is UTF-8, and decoded whole first when it is not (a
+    card in another charset, a byte-order mark): either way it reads as its decoded text."""
+    if encoding == "utf-8 then cp1252":
+        half = len(text) // 2
+        data = text[:half].encode() + text[half:].encode("cp1252", "replace")
+    else:
+        data = text.encode(encoding, "replace")
+    assert parse_vcard(data, "f.vcf") == _parse_general(decode_vcard(data), "f.vcf")
+
+
 def test_vcard_fast_path_reads_regular_files_and_leaves_irregular_ones() -> None:
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nEMAIL;TYPE=work:a@b.example\r\nEND:VCARD\r\n"
-    assert cut_cards(card * 3) is not None
+    cut = cut_cards(card.encode() * 3)
+    assert cut is not None and cut.eol == "\r\n"  # read with its CRLF, not copied to LF
+    assert [c.line for c in cut.cards] == [1, 6, 11]
+    mixed = cut_cards((card * 2 + card.replace("\r\n", "\n")).encode())
+    assert mixed is not None and mixed.eol == "\n" and len(mixed.cards) == 3
+    one_lf = card.replace("FN:A B\r\n", "FN:A B\n") * 2  # within a card: made LF first
+    assert cut_cards(one_lf.encode()).eol == "\n"  # type: ignore[union-attr]
+    assert parse_vcard_text(one_lf, "f.vcf").people[0].emails[0].value == "a@b.example"
     qp = card.replace("FN:A B", "NOTE;ENCODING=QUOTED-PRINTABLE:x=\r\n y\r\nFN:A B")
     assert parse_vcard_text(card + qp, "f.vcf") == _parse_general(card + qp, "f.vcf")
-    assert cut_cards("garbage\r\n" + card) is None  # text outside the cards
+    assert cut_cards(("garbage\r\n" + card).encode()) is None  # text outside the cards
     nested = card.replace("EMAIL;", "AGENT:\r\nBEGIN:VCARD\r\nFN:C\r\nEND:VCARD\r\nEMAIL;")
-    assert cut_cards(nested) is None
+    assert cut_cards(nested.encode()) is None
     assert [p.full_name for p in parse_vcard_text(nested, "f.vcf").people] == ["A B"]
     # A 2.1 photo whose base64 goes on in an unindented line that a fold then joins: the
     # general path reads "V" + "ERSION:4.0" as more base64, not as a VERSION line.

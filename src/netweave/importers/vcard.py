@@ -9,7 +9,7 @@ refuses (nested AGENT cards, irregular lines) go to vobject, which is about ten 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from netweave.importers.records import (
@@ -24,6 +24,7 @@ from netweave.importers.vcard_lines import (
     Block,
     Head,
     Prop,
+    bom_less_bytes,
     decode_vcard,
     parse_line,
     split_blocks,
@@ -42,12 +43,20 @@ class UnreadableCard(Exception):
 
 def parse_vcard(data: bytes, name: str) -> ParseResult:
     """Parse every card in a vCard file; bad cards become rejections."""
-    return parse_vcard_text(decode_vcard(data), name)
+    return stream_vcard(data, name).collect()
 
 
 def stream_vcard(data: bytes, name: str) -> ParseStream:
-    """The cards of a vCard file, parsed a part at a time as they are asked for."""
-    return stream_vcard_text(decode_vcard(data), name)
+    """The cards of a vCard file, parsed a part at a time as they are asked for. A UTF-8
+    file is cut into cards as bytes; any other is decoded first (`decode_vcard`)."""
+    body = bom_less_bytes(data)
+    if body is None:
+        return stream_vcard_text(decode_vcard(data), name)
+    try:
+        cut = cut_cards(body)
+    except UnicodeDecodeError:  # another charset
+        return stream_vcard_text(decode_vcard(data), name)
+    return _stream(cut, lambda: decode_vcard(data), name, PART_RECORDS)
 
 
 def parse_vcard_text(text: str, name: str) -> ParseResult:
@@ -58,9 +67,19 @@ def parse_vcard_text(text: str, name: str) -> ParseResult:
 def stream_vcard_text(text: str, name: str, part_cards: int = PART_RECORDS) -> ParseStream:
     """Cut a regular file into cards now and parse them later, part by part (`vcard_fast`);
     read any other file whole with the general path."""
-    cut = cut_cards(text)
-    if cut is None:
+    try:
+        body = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file decodes to that
         return ParseStream.whole(_parse_general(text, name))
+    return _stream(cut_cards(body), lambda: text, name, part_cards)
+
+
+def _stream(
+    cut: CutFile | None, text: Callable[[], str], name: str, part_cards: int
+) -> ParseStream:
+    """The fast path's parts, or the whole file by the general path if it was not cut."""
+    if cut is None:
+        return ParseStream.whole(_parse_general(text(), name))
     return ParseStream("vcard", len(cut.cards), _fast_parts(cut, name, part_cards))
 
 
@@ -72,16 +91,16 @@ def _fast_parts(cut: CutFile, name: str, part_cards: int) -> Iterator[ParseResul
     for first in range(0, len(cut.cards), part_cards):
         part = ParseResult(format="vcard")
         for card in cut.cards[first : first + part_cards]:
-            if not _add_card(part, card, entries, name):
+            if not _add_card(part, card, cut.eol, entries, name):
                 yield part
-                yield _parse_general(cut.text[card.start :], name, card.line)
+                yield _parse_general(cut.rest(card), name, card.line)
                 return
         yield part
 
 
-def _add_card(part: ParseResult, card: Card, entries: Entries, name: str) -> bool:
+def _add_card(part: ParseResult, card: Card, eol: str, entries: Entries, name: str) -> bool:
     """Parse one card into part; False if it needs the general path of the rest of the file."""
-    person = card_person(card, entries)
+    person = card_person(card, eol, entries)
     if person is not None:
         _add_person(part, person, name, card.line)
         return True

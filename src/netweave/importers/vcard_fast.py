@@ -1,13 +1,16 @@
 """The fast path through a regular vCard file, with the same result as the general path.
 
-Most files are regular: cards back to back, one property per (folded) line, no
-quoted-printable soft breaks. Here cards are cut out with `str.find`, unfolded with one
-regex, each distinct property head (`EMAIL;TYPE=work`) is parsed once per file, and a card
-is read into its person in one pass over its lines. A card this cannot read alone
-(quoted-printable, unindented base64, blank lines, a line that is no property) goes
-through the general path of `vcard_lines` by itself; a file whose cards are not cleanly
-delimited (text between cards, nested AGENT cards) goes through it whole, and from a card
-that does not read as exactly one card on, the rest of the file does.
+Most files are regular: UTF-8, cards back to back, one property per (folded) line, no
+quoted-printable soft breaks. Here cards are cut out of the file's bytes with
+`bytes.find` and decoded one by one (a whole file decoded at once is a string of two bytes
+a character as soon as one name is Czech or Vietnamese), unfolded with one regex and split
+on the file's own line ends, without copying the file to make them LF; each distinct
+property head (`EMAIL;TYPE=work`) is parsed once per file, and a card is read into its
+person in one pass over its lines. A card this cannot read alone (quoted-printable,
+unindented base64, blank lines, a line that is no property) goes through the general path
+of `vcard_lines` by itself; a file whose cards are not cleanly delimited (text between
+cards, nested AGENT cards) goes through it whole, and from a card that does not read as
+exactly one card on, the rest of the file does.
 `tests/reliability/test_fast_paths.py` checks that both paths agree.
 """
 
@@ -27,16 +30,14 @@ from netweave.importers.vcard_lines import (
 )
 from netweave.importers.vcard_map import Entries, lines_to_person, props_to_person
 
-_BEGIN = "BEGIN:VCARD\n"
-_END = "\nEND:VCARD\n"
-_FOLD = re.compile(r"\n[ \t]")
+_FOLDS = {"\n": re.compile(r"\n[ \t]"), "\r\n": re.compile(r"\r\n[ \t]")}
 _BEGIN_HEAD, _END_HEAD = Head("BEGIN"), Head("END")
 
 
 @dataclass(slots=True)
 class Card:
-    """The text of one card from BEGIN:VCARD to END:VCARD, the line it starts on and where
-    it starts in the file's text (line ends made LF)."""
+    """The text of one card from BEGIN:VCARD to END:VCARD with the file's line ends, the
+    line it starts on and where it starts in the file's bytes."""
 
     line: int
     text: str
@@ -45,40 +46,70 @@ class Card:
 
 @dataclass(slots=True)
 class CutFile:
-    """A file's text with its line ends made LF, and the cards cut from it."""
+    """A UTF-8 file's bytes with one kind of line end (`eol`), and the cards cut from it."""
 
-    text: str
+    body: bytes
+    eol: str
     cards: list[Card]
 
+    def rest(self, card: Card) -> str:
+        """The file's text from `card` on."""
+        return self.body[card.start :].decode("utf-8")
 
-def cut_cards(text: str) -> CutFile | None:
-    """The cards of a file holding nothing else but blank lines; None for anything else."""
-    if "\r" in text:  # the same line ends as `split_lines` (each pass copies the file)
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
-            text = text.replace("\r", "\n")
-    if not text.endswith("\n"):
-        text += "\n"
+
+def cut_cards(body: bytes) -> CutFile | None:
+    """The cards of a UTF-8 file holding nothing else but blank lines; None for anything
+    else. Raises UnicodeDecodeError if a card is not UTF-8.
+
+    Line ends stay as they are when they are all LF or all CRLF; a file mixing them (or
+    using CR) is made LF first, as `split_lines` reads it."""
+    if b"\r" in body:
+        crlf = _cut(body, "\r\n")
+        if crlf is not None:
+            return crlf
+        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return _cut(body, "\n")
+
+
+def _cut(body: bytes, eol: str) -> CutFile | None:
+    """`cut_cards` for a file whose every line ends with `eol`; None if one does not, or
+    the file is not regular."""
+    end_of_line = eol.encode()
+    if not body.endswith(end_of_line):
+        body += end_of_line
+    begin_mark, end_mark = b"BEGIN:VCARD" + end_of_line, end_of_line + b"END:VCARD" + end_of_line
     cards: list[Card] = []
     pos, line = 0, 1
-    while (begin := text.find(_BEGIN, pos)) >= 0:
-        gap = text[pos:begin]
-        end = text.find(_END, begin)
-        if end < 0 or gap.strip() or (begin and text[begin - 1] != "\n"):
+    while (begin := body.find(begin_mark, pos)) >= 0:
+        gap = body[pos:begin]
+        end = body.find(end_mark, begin)
+        if end < 0 or gap.strip() or (begin and body[begin - 1] != 10):  # 10: LF
             return None
-        line += gap.count("\n")
-        card = text[begin : end + len(_END) - 1]
-        cards.append(Card(line, card, begin))
-        line += card.count("\n") + 1
-        pos = end + len(_END)
-    return None if text[pos:].strip() else CutFile(text, cards)
+        raw = body[begin : end + len(end_mark) - len(end_of_line)]
+        lines = raw.count(b"\n") + 1
+        if eol == "\r\n" and not (_crlf_only(gap) and _crlf_only(raw, lines - 1)):
+            return None
+        line += gap.count(b"\n")
+        cards.append(Card(line, raw.decode("utf-8"), begin))
+        line += lines
+        pos = end + len(end_mark)
+    tail = body[pos:]
+    if tail.strip() or (eol == "\r\n" and not _crlf_only(tail)):
+        return None
+    return CutFile(body, eol, cards)
 
 
-def card_person(card: Card, entries: Entries) -> PersonRecord | str | None:
+def _crlf_only(piece: bytes, lfs: int | None = None) -> bool:
+    """True if every CR and every LF of `piece` is part of a CRLF."""
+    lfs = piece.count(b"\n") if lfs is None else lfs
+    return piece.count(b"\r") == lfs == piece.count(b"\r\n")
+
+
+def card_person(card: Card, eol: str, entries: Entries) -> PersonRecord | str | None:
     """The person a regular card describes, or why it describes nobody; None if the card
     needs the general path. Most cards are read in one pass (`lines_to_person`); a card
     with grouped properties or a quoted parameter takes two (`card_props`)."""
-    lines = card_lines(card)
+    lines = card_lines(card, eol)
     if lines is None:
         return None
     person = lines_to_person(lines, entries, card.line)
@@ -88,11 +119,12 @@ def card_person(card: Card, entries: Entries) -> PersonRecord | str | None:
     return None if props is None else props_to_person(props, card.line)
 
 
-def card_lines(card: Card) -> list[str] | None:
-    """The card's content lines, unfolded, without BEGIN and END; None if it is irregular."""
-    if "\n\n" in card.text:
+def card_lines(card: Card, eol: str) -> list[str] | None:
+    """The card's content lines, unfolded, without BEGIN and END; None if it is irregular.
+    `eol` is the line end of every line of the card."""
+    if eol + eol in card.text:
         return None
-    lines = _FOLD.sub("", card.text).split("\n")
+    lines = _FOLDS[eol].sub("", card.text).split(eol)
     if lines[0] != "BEGIN:VCARD" or lines[-1] != "END:VCARD":
         return None
     return lines[1:-1]

@@ -76,10 +76,17 @@ class Block:
     nested: bool = False
 
 
+def bom_less_bytes(data: bytes) -> bytes | None:
+    """The file's bytes if they may be UTF-8: None for a byte-order mark or the NUL bytes
+    of UTF-16."""
+    body, bom = strip_bom(data)
+    return None if bom or b"\x00" in body[:4000] else body
+
+
 def decode_vcard(data: bytes) -> str:
     """Decode a vCard file, honouring CHARSET= parameters line by line when not UTF-8."""
-    body, bom = strip_bom(data)
-    if bom or b"\x00" in body[:4000]:
+    body = bom_less_bytes(data)
+    if body is None:
         return guess_decode(data)
     try:
         return body.decode("utf-8")
