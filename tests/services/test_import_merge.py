@@ -257,3 +257,36 @@ def test_similar_names_with_different_emails_are_different_people(store: Store) 
         ),
     )
     assert (same_name.added, same_name.updated) == (0, 1)  # a new address of the same person
+
+
+def test_reimporting_items_typed_with_odd_spacing_changes_nothing(store: Store) -> None:
+    """A facet is stored as it was typed; the same text again is no new facet."""
+    record = ana(needs=["intros  to   Lisbon banks "], offers=["tax\tadvice"])
+    assert run(store, record).added == 1
+    again = run(store, ana(needs=["intros  to   Lisbon banks "], offers=["tax\tadvice"]))
+    assert (again.updated, again.unchanged) == (0, 1)
+    facets = detail(store, "ana@lima.pt")["facets"]
+    assert [i["text"] for i in facets["needs"]] == ["intros  to   Lisbon banks "]  # type: ignore[index]
+    assert len(facets["offers"]) == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("ids", [[2, 3, 5, 6, 7], [1, 12], list(range(1, 13))])
+def test_snapshots_hold_the_people_asked_for_and_only_their_items(
+    store: Store, ids: list[int]
+) -> None:
+    """Dense ids are read as a range (the others in it skipped), sparse ones as a list."""
+    from netweave.services.snapshot import load_snapshots
+
+    records = [
+        ana(full_name=f"P{i}", emails=[Labelled(f"p{i}@x.example")], needs=[f"n{i}"], line=i)
+        for i in range(1, 13)
+    ]
+    run(store, *records)
+    with store.read() as s:
+        snaps = load_snapshots(s, ids)
+    assert sorted(snaps) == ids
+    for pid, snap in snaps.items():
+        assert snap.scalars["full_name"] == f"P{pid}"
+        assert snap.emails == {f"p{pid}@x.example"}
+        assert snap.facets == {("need", f"n{pid}")}
+        assert dict(snap.counts) == {"email": 1, "facet": 1}

@@ -147,16 +147,18 @@ def _merge_into(
     new_extra = {k: v for k, v in record.extra.items() if k not in snap.extra}
     if new_extra:
         row["extra"] = {**snap.extra, **new_extra}
-    for email in record.emails:
-        owner = owners.get(normalise_email(email.value), snap.pid)
-        if owner != snap.pid:
+    own: list[tuple[str, str | None]] = []  # the record's addresses that are no one else's
+    for email in list(record.emails):
+        address = normalise_email(email.value)
+        owner = owners.get(address, snap.pid)
+        if owner == snap.pid:
+            own.append((address, email.label))
+        else:
             conflicts.append(
                 _conflict(file, record, snap, "email", f"belongs to #{owner}", email.value)
             )
-    record.emails = [
-        e for e in record.emails if owners.get(normalise_email(e.value), snap.pid) == snap.pid
-    ]
-    added = _queue_items(snap, record, changes)
+            record.emails.remove(email)
+    added = _queue_items(snap, record, own, changes)
     if row or added:
         changes.people.setdefault(snap.pid, {}).update(row)
     return bool(row or added)
@@ -198,12 +200,14 @@ def _queue(
     return True
 
 
-def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> bool:
-    """Queue every item of `record` the person lacks; True if anything was queued."""
+def _queue_items(
+    snap: Snapshot, record: PersonRecord, emails: list[tuple[str, str | None]], changes: _Changes
+) -> bool:
+    """Queue every item of `record` the person lacks, and the (normalised address, label)
+    pairs of `emails`; True if anything was queued."""
     added = False
-    for email in record.emails:
-        address = normalise_email(email.value)
-        row = {"address": address, "label": email.label}
+    for address, label in emails:
+        row = {"address": address, "label": label}
         added |= _queue(snap, snap.emails, address, "email", changes.emails, row)
     for phone in record.phones:
         number = phone.value.strip()
@@ -219,8 +223,10 @@ def _queue_items(snap: Snapshot, record: PersonRecord, changes: _Changes) -> boo
         added = True
     for attr, kind in RECORD_FACETS.items():
         for text in getattr(record, attr):
+            if (kind, text) in snap.facets:  # most are, on a re-import: no need to tidy them
+                continue
             key = (kind, " ".join(text.split()))
-            if key[1] and key not in snap.facets:  # checked first: most are known on re-import
+            if key[1] and key not in snap.facets:
                 row = {"kind": kind, "text": key[1]}
                 added |= _queue(snap, snap.facets, key, "facet", changes.facets, row)
     return added
