@@ -134,8 +134,11 @@ def _merge_into(
         conflicts.append(
             _conflict(file, record, snap, "name", snap.scalars["full_name"], incoming_name)
         )
+    scalars = snap.scalars
     for name in RECORD_SCALARS:
-        _merge_scalar(snap, name, getattr(record, name), row, conflicts, record, file)
+        value = getattr(record, name)
+        if value is not None and value != scalars.get(name):  # else nothing to do
+            _merge_scalar(snap, name, value, row, conflicts, record, file)
     if record.organisation and not snap.organisation:
         row["organisation"] = record.organisation
     elif record.organisation and fold(record.organisation) != fold(snap.organisation):
