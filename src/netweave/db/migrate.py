@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
+from netweave.db.fresh import create_fresh, is_blank
 from netweave.db.store import Store
 
 if TYPE_CHECKING:
@@ -46,10 +47,14 @@ def current_revision(store: Store) -> str | None:
 
 
 def upgrade(store: Store, revision: str = "head") -> None:
-    """Bring the schema to `revision` in one transaction."""
-    from alembic import command
-
+    """Bring the schema to `revision` in one transaction. A blank SQLite database is given
+    the newest schema in one step (`db.fresh`); any other goes through the migrations."""
     with store.engine.begin() as conn:
+        if revision in ("head", HEAD_REVISION) and store.dialect == "sqlite" and is_blank(conn):
+            create_fresh(conn, HEAD_REVISION)
+            return
+        from alembic import command
+
         command.upgrade(alembic_config(conn), revision)
 
 

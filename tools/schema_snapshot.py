@@ -1,0 +1,36 @@
+"""Regenerate `src/netweave/db/schema_sqlite.sql` after adding a migration.
+
+Migrates a temporary SQLite database from empty to head through Alembic, then writes the
+schema it ends with (see `netweave/db/fresh.py`). `tests/db/test_fresh_schema.py` fails
+until the file is current.
+
+    .venv/bin/python tools/schema_snapshot.py
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from netweave.db.fresh import SCHEMA_FILE, schema_script
+from netweave.db.migrate import HEAD_REVISION, alembic_config
+from netweave.db.store import Store
+
+
+def migrated_schema() -> str:
+    """The schema script of a database built by every migration in turn."""
+    from alembic import command
+
+    with tempfile.TemporaryDirectory(prefix="netweave_schema_") as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'migrated.db'}")
+        try:
+            with store.engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+                return schema_script(conn, HEAD_REVISION)
+        finally:
+            store.dispose()
+
+
+if __name__ == "__main__":
+    SCHEMA_FILE.write_text(migrated_schema(), encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE}")
