@@ -17,15 +17,21 @@ from netweave.db.migrate import HEAD_REVISION, alembic_config
 from netweave.db.store import Store
 
 
-def migrated_schema() -> str:
-    """The schema script of a database built by every migration in turn."""
+def migrate_step_by_step(store: Store) -> None:
+    """Take a database to head through every migration, as `upgrade` would not for a blank one."""
     from alembic import command
 
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+def migrated_schema() -> str:
+    """The schema script of a database built by every migration in turn."""
     with tempfile.TemporaryDirectory(prefix="netweave_schema_") as folder:
         store = Store(f"sqlite:///{Path(folder) / 'migrated.db'}")
         try:
-            with store.engine.begin() as conn:
-                command.upgrade(alembic_config(conn), "head")
+            migrate_step_by_step(store)
+            with store.engine.connect() as conn:
                 return schema_script(conn, HEAD_REVISION)
         finally:
             store.dispose()

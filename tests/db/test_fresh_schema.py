@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Connection
 
 from netweave.db.fresh import SCHEMA_FILE, split_statements
-from netweave.db.migrate import HEAD_REVISION, alembic_config, current_revision, upgrade
+from netweave.db.migrate import HEAD_REVISION, current_revision, upgrade
 from netweave.db.store import Store
 from netweave.importers.records import PersonRecord
 from netweave.services import people
-from tools.schema_snapshot import migrated_schema
+from tools.schema_snapshot import migrate_step_by_step, migrated_schema
 
 
 def schema_of(connection: Connection) -> list[tuple[str, str, str, str]]:
@@ -36,13 +36,10 @@ def contents(connection: Connection) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_blank_database_gets_what_the_migrations_give(tmp_path: Path) -> None:
-    from alembic import command
-
     fresh = Store(f"sqlite:///{tmp_path / 'fresh.db'}")
     migrated = Store(f"sqlite:///{tmp_path / 'migrated.db'}")
     upgrade(fresh)
-    with migrated.engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
+    migrate_step_by_step(migrated)
     with fresh.engine.connect() as a, migrated.engine.connect() as b:
         assert schema_of(a) == schema_of(b), "run tools/schema_snapshot.py after a migration"
         assert contents(a) == contents(b)
