@@ -27,7 +27,7 @@ _ENGINE_STATE_IDS = (1, 2)
 _ORDER = {"table": 0, "index": 1, "view": 2, "trigger": 3}
 
 
-def is_blank(connection: Connection) -> bool:
+def has_no_schema(connection: Connection) -> bool:
     """True if the SQLite database holds no table, index, view or trigger of its own."""
     found = connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' LIMIT 1"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from netweave.db.fresh import create_fresh, is_blank
+from netweave.db.fresh import create_fresh, has_no_schema
 from netweave.db.store import Store
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def upgrade(store: Store, revision: str = "head") -> None:
     """Bring the schema to `revision` in one transaction. A blank SQLite database is given
     the newest schema in one step (`db.fresh`); any other goes through the migrations."""
     with store.engine.begin() as conn:
-        if revision in ("head", HEAD_REVISION) and store.dialect == "sqlite" and is_blank(conn):
+        to_head = revision in ("head", HEAD_REVISION)
+        if to_head and store.dialect == "sqlite" and has_no_schema(conn):
             create_fresh(conn, HEAD_REVISION)
             return
         from alembic import command

@@ -50,13 +50,12 @@ def stream_vcard(data: bytes, name: str) -> ParseStream:
     """The cards of a vCard file, parsed a part at a time as they are asked for. A UTF-8
     file is cut into cards as bytes; any other is decoded first (`decode_vcard`)."""
     body = bom_less_bytes(data)
-    if body is None:
-        return stream_vcard_text(decode_vcard(data), name)
-    try:
-        cut = cut_cards(body)
-    except UnicodeDecodeError:  # another charset
-        return stream_vcard_text(decode_vcard(data), name)
-    return _stream(cut, lambda: decode_vcard(data), name, PART_RECORDS)
+    if body is not None:
+        try:
+            return _stream(cut_cards(body), lambda: decode_vcard(data), name, PART_RECORDS)
+        except UnicodeDecodeError:  # another charset: decoded whole, then cut
+            pass
+    return stream_vcard_text(decode_vcard(data), name)
 
 
 def parse_vcard_text(text: str, name: str) -> ParseResult:

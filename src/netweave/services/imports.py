@@ -25,6 +25,7 @@ from netweave.db.token_triggers import token_triggers_paused
 from netweave.errors import NetweaveError
 from netweave.importers.records import (
     InteractionRecord,
+    Labelled,
     ParseResult,
     ParseStream,
     PersonRecord,
@@ -150,17 +151,19 @@ def _merge_into(
     new_extra = {k: v for k, v in record.extra.items() if k not in snap.extra}
     if new_extra:
         row["extra"] = {**snap.extra, **new_extra}
-    own: list[tuple[str, str | None]] = []  # the record's addresses that are no one else's
-    for email in list(record.emails):
+    kept: list[Labelled] = []  # the record's emails that are no one else's
+    own: list[tuple[str, str | None]] = []  # their normalised addresses and labels
+    for email in record.emails:
         address = normalise_email(email.value)
         owner = owners.get(address, snap.pid)
         if owner == snap.pid:
+            kept.append(email)
             own.append((address, email.label))
         else:
             conflicts.append(
                 _conflict(file, record, snap, "email", f"belongs to #{owner}", email.value)
             )
-            record.emails.remove(email)
+    record.emails = kept
     added = _queue_items(snap, record, own, changes)
     if row or added:
         changes.people.setdefault(snap.pid, {}).update(row)

@@ -129,8 +129,6 @@ def is_blank(value: object) -> bool:
 
 
 def same_value(a: object, b: object) -> bool:
-    if a == b:  # most often, on a re-import
-        return True
     if isinstance(a, str) and isinstance(b, str):
         return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
     if isinstance(a, dt.date) and isinstance(b, str):
