@@ -63,17 +63,21 @@ def cut_cards(body: bytes) -> CutFile | None:
 
     Line ends stay as they are when they are all LF or all CRLF; a file mixing them (or
     using CR) is made LF first, as `split_lines` reads it."""
-    if b"\r" in body:
-        crlf = _cut(body, "\r\n")
-        if crlf is not None:
-            return crlf
-        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return _cut(body, "\n")
+    if b"\r" not in body:
+        return _cut(body, "\n")
+    if _crlf_only(body):
+        return _cut(body, "\r\n")
+    return _cut(body.replace(b"\r\n", b"\n").replace(b"\r", b"\n"), "\n")
+
+
+def _crlf_only(body: bytes) -> bool:
+    """True if every CR and every LF of `body` is part of a CRLF (three passes in C, where
+    checking card by card cost 0.1 s for 30,000 cards)."""
+    return body.count(b"\r") == body.count(b"\n") == body.count(b"\r\n")
 
 
 def _cut(body: bytes, eol: str) -> CutFile | None:
-    """`cut_cards` for a file whose every line ends with `eol`; None if one does not, or
-    the file is not regular."""
+    """`cut_cards` for a file whose every line ends with `eol`; None if it is not regular."""
     end_of_line = eol.encode()
     if not body.endswith(end_of_line):
         body += end_of_line
@@ -81,28 +85,21 @@ def _cut(body: bytes, eol: str) -> CutFile | None:
     cards: list[Card] = []
     pos, line = 0, 1
     while (begin := body.find(begin_mark, pos)) >= 0:
-        gap = body[pos:begin]
+        if begin != pos:  # blank lines between cards are all that may come between them
+            gap = body[pos:begin]
+            if gap.strip() or body[begin - 1] != 10:  # 10: LF
+                return None
+            line += gap.count(b"\n")
         end = body.find(end_mark, begin)
-        if end < 0 or gap.strip() or (begin and body[begin - 1] != 10):  # 10: LF
+        if end < 0:
             return None
         raw = body[begin : end + len(end_mark) - len(end_of_line)]
-        lines = raw.count(b"\n") + 1
-        if eol == "\r\n" and not (_crlf_only(gap) and _crlf_only(raw, lines - 1)):
-            return None
-        line += gap.count(b"\n")
         cards.append(Card(line, raw.decode("utf-8"), begin))
-        line += lines
+        line += raw.count(b"\n") + 1
         pos = end + len(end_mark)
-    tail = body[pos:]
-    if tail.strip() or (eol == "\r\n" and not _crlf_only(tail)):
+    if body[pos:].strip():
         return None
     return CutFile(body, eol, cards)
-
-
-def _crlf_only(piece: bytes, lfs: int | None = None) -> bool:
-    """True if every CR and every LF of `piece` is part of a CRLF."""
-    lfs = piece.count(b"\n") if lfs is None else lfs
-    return piece.count(b"\r") == lfs == piece.count(b"\r\n")
 
 
 def card_person(card: Card, eol: str, entries: Entries) -> PersonRecord | str | None:
