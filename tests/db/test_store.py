@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ def test_existing_database_keeps_its_page_size(tmp_path: Path) -> None:
     """A database made before (SQLite's default 4 KiB pages) opens, migrates and takes
     writes as it is; nothing rewrites it."""
     path = tmp_path / "old.db"
-    with sqlite3.connect(path) as conn:  # WAL mode writes the header: the size is set
+    with closing(sqlite3.connect(path)) as conn:  # WAL mode writes the header: size set
         conn.execute("PRAGMA page_size = 4096")
         conn.execute("PRAGMA journal_mode = WAL")
     store = Store(f"sqlite:///{path}")
