@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from netweave.db.migrate import HEAD_REVISION, current_revision, script_head, upgrade
 from netweave.db.models import Acquaintance, Facet, Person
-from netweave.db.store import PAGE_SIZE, Store
+from netweave.db.store import Store
 
 
 def test_head_constant_matches_alembic_head() -> None:
@@ -33,28 +31,6 @@ def test_sqlite_uses_wal_foreign_keys_and_busy_timeout(sqlite_store: Store) -> N
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
-
-
-def test_new_sqlite_database_has_8_kib_pages(sqlite_store: Store) -> None:
-    with sqlite_store.engine.connect() as conn:
-        assert conn.execute(text("PRAGMA page_size")).scalar() == PAGE_SIZE == 8192
-
-
-def test_existing_database_keeps_its_page_size(tmp_path: Path) -> None:
-    """A database made before (SQLite's default 4 KiB pages) opens, migrates and takes
-    writes as it is; nothing rewrites it."""
-    path = tmp_path / "old.db"
-    with closing(sqlite3.connect(path)) as conn:  # WAL mode writes the header: size set
-        conn.execute("PRAGMA page_size = 4096")
-        conn.execute("PRAGMA journal_mode = WAL")
-    store = Store(f"sqlite:///{path}")
-    upgrade(store)
-    with store.write() as session:
-        session.add(Person(full_name="Written Later", temperament=[]))
-    with store.read() as session:
-        assert session.execute(text("PRAGMA page_size")).scalar() == 4096
-        assert session.scalars(select(Person.full_name)).all() == ["Written Later"]
-    store.dispose()
 
 
 def test_write_rolls_back_whole_on_error(store: Store) -> None:

@@ -20,11 +20,6 @@ from netweave.db.memo import READ_ONLY
 from netweave.errors import NetweaveError
 
 BUSY_TIMEOUT_MS = 30_000
-# The page size of a new SQLite database (an existing one keeps its own). SQLite's default
-# is 4 KiB; with 8 KiB, importing 30,000 vCards took a tenth less time (0.5 s) and CPU, into
-# a new database or one holding 30,000 people: half as many B-tree pages to split, and
-# half as many write-ahead log frames to write at commit (issue #4, docs/importing.md).
-PAGE_SIZE = 8192
 _WRITE = "netweave_write"
 
 
@@ -34,7 +29,6 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before WAL mode creates the file
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
